@@ -1,0 +1,42 @@
+/** `armkube model`: the model of one namespace and api-version, for people to inspect. */
+import type { Command } from 'commander';
+import { formatDiagnostic } from '../diagnostics.js';
+import { loadSpecs } from '../loader/load.js';
+import { printPackage } from '../model/print.js';
+import { EXIT_DIAGNOSTICS, EXIT_OK, printJson, usageError } from './output.js';
+import { resolveSpecsDir } from './specs-dir.js';
+
+export function registerModelCommand(program: Command): void {
+  program
+    .command('model')
+    .description('Show the model of one provider namespace at one API version')
+    .requiredOption('--group <namespace>', 'provider namespace, e.g. Microsoft.Storage')
+    .requiredOption('--version <api-version>', 'API version, e.g. 2021-04-01')
+    .option('--specs <dir>', 'the specs folder')
+    .option('--json', 'print the model as JSON')
+    .addHelpText('after', '\nExamples:\n  armkube model --group Microsoft.Storage --version 2021-04-01\n  armkube model --group Microsoft.Network --version 2021-02-01 --json > network.json')
+    .action((opts: { group: string; version: string; specs?: string; json?: boolean }) => {
+      const specs = resolveSpecsDir(opts.specs);
+      if ('error' in specs) usageError(specs.error);
+      const ns = opts.group.toLowerCase();
+      const result = loadSpecs({
+        specsDir: specs.dir,
+        filter: (p) => p.namespace === undefined || (p.namespace.toLowerCase() === ns && p.apiVersion === opts.version),
+      });
+      const packages = result.model.packages.filter((p) => p.namespace.toLowerCase() === ns && p.apiVersion === opts.version);
+      if (packages.length === 0) {
+        process.stderr.write(`armkube: no package for ${opts.group} at ${opts.version} in ${specs.dir}\n`);
+        process.exitCode = EXIT_DIAGNOSTICS;
+        return;
+      }
+      const files = new Set(packages.flatMap((p) => p.files));
+      const diagnostics = result.diagnostics.filter((d) => d.location && files.has(d.location.file));
+      if (opts.json) {
+        printJson({ packages, diagnostics });
+      } else {
+        process.stdout.write(packages.map(printPackage).join('\n\n') + '\n');
+        if (diagnostics.length) process.stdout.write(`\ndiagnostics:\n${diagnostics.map((d) => '  ' + formatDiagnostic(d)).join('\n')}\n`);
+      }
+      process.exitCode = EXIT_OK;
+    });
+}

@@ -1,0 +1,233 @@
+/**
+ * The intermediate model: what the loader produces from Swagger and what every pipeline stage
+ * reads and returns. Plain data (JSON-serializable, no classes, no Maps) so that a model can be
+ * dumped, diffed and built by hand in tests. Stages never mutate a model they were given: they
+ * return a new one, sharing unchanged parts.
+ */
+import type { SourceLocation } from '../diagnostics.js';
+
+/** Validation keywords carried from the spec to the CRD schema. */
+export interface Validations {
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  multipleOf?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  minProperties?: number;
+  maxProperties?: number;
+}
+
+export type PrimitiveKind = 'string' | 'integer' | 'number' | 'boolean';
+
+export interface PrimitiveType {
+  kind: 'primitive';
+  primitive: PrimitiveKind;
+  /** Swagger `format`: int32, int64, date-time, uuid, arm-id, password, byte, ... */
+  format?: string;
+  /** `x-ms-arm-id-details.allowedResources[].type`, for `format: arm-id` strings. */
+  allowedResourceTypes?: string[];
+  validations?: Validations;
+}
+
+export interface EnumValue {
+  value: string | number | boolean;
+  /** `x-ms-enum.values[].name`, when given. */
+  name?: string;
+  description?: string;
+}
+
+export interface EnumType {
+  kind: 'enum';
+  base: PrimitiveKind;
+  values: EnumValue[];
+  /** `x-ms-enum.name`. */
+  enumName?: string;
+  /** `x-ms-enum.modelAsString`: the service may return values not listed. */
+  open: boolean;
+}
+
+export interface Property {
+  /** The Kubernetes (camelCase) name. The loader sets it from the ARM name; the naming stage may change it. */
+  name: string;
+  /** The name in the ARM JSON payload. */
+  armName: string;
+  /**
+   * Where the value lives in the ARM payload, relative to the object that owns this property,
+   * when flattening moved it (`['properties', 'addressSpace']`). Absent means `[armName]`.
+   */
+  armPath?: string[];
+  type: Type;
+  required: boolean;
+  readOnly: boolean;
+  /** `x-ms-mutability`, e.g. `['create', 'read']` for create-only properties. */
+  mutability?: ('create' | 'read' | 'update')[];
+  description?: string;
+  /** `x-ms-secret: true`. */
+  secret?: boolean;
+  /** `x-ms-client-flatten: true`. */
+  clientFlatten?: boolean;
+  /** `x-ms-client-name`. */
+  clientName?: string;
+  default?: unknown;
+  /** Where the property is declared in the specs. */
+  source?: SourceLocation;
+  /** Free-form notes stages attach (detection method of a reference, rename reason ...). */
+  annotations?: Record<string, string>;
+}
+
+export interface ObjectType {
+  kind: 'object';
+  properties: Property[];
+  /** `allOf` parents, in order. The allOf stage merges their properties in and clears this. */
+  bases?: Type[];
+  /** When the object also allows extra keys (`additionalProperties` beside `properties`). */
+  additionalProperties?: Type;
+  /** `discriminator`: the name of the property that selects a subtype. */
+  discriminator?: string;
+  /** `x-ms-discriminator-value` (or the definition name) of this subtype. */
+  discriminatorValue?: string;
+  /** Names of the definitions (same package) that extend this one through allOf with a discriminator value. */
+  subtypes?: string[];
+  /** `x-ms-azure-resource: true`. */
+  azureResource?: boolean;
+  validations?: Validations;
+}
+
+export interface ArrayType {
+  kind: 'array';
+  items: Type;
+  /** `x-ms-identifiers`. */
+  identifiers?: string[];
+  validations?: Validations;
+}
+
+export interface MapType {
+  kind: 'map';
+  values: Type;
+  validations?: Validations;
+}
+
+/** A discriminated union: one property per variant in Kubernetes, exactly one set. */
+export interface UnionType {
+  kind: 'union';
+  /** The discriminator property name in the ARM payload. */
+  discriminator: string;
+  variants: { value: string; name: string; type: Type }[];
+}
+
+/** A reference to a named type of the same package. */
+export interface NamedRef {
+  kind: 'ref';
+  name: string;
+}
+
+/** A property that holds an ARM resource ID, turned into a Kubernetes reference. */
+export interface ResourceReferenceType {
+  kind: 'resourceRef';
+  /** ARM types the ID may point at (`x-ms-arm-id-details.allowedResources`), when known. */
+  allowedTypes?: string[];
+  /** How the reference was detected: `format`, `arm-id-details`, `name`, `description`, `config`. */
+  detectedBy: string;
+  /**
+   * `string`: the ARM value is the ID itself; `subresource`: the ARM value is `{ "id": "..." }`.
+   */
+  armShape: 'string' | 'subresource';
+}
+
+/** A secret value, taken from a Kubernetes Secret. */
+export interface SecretReferenceType {
+  kind: 'secretRef';
+}
+
+/** Free-form JSON. */
+export interface AnyType {
+  kind: 'any';
+}
+
+export type Type =
+  | PrimitiveType
+  | EnumType
+  | ObjectType
+  | ArrayType
+  | MapType
+  | UnionType
+  | NamedRef
+  | ResourceReferenceType
+  | SecretReferenceType
+  | AnyType;
+
+/** A named type: (package, name). */
+export interface TypeDefinition {
+  name: string;
+  type: Type;
+  description?: string;
+  source?: SourceLocation;
+}
+
+export type Scope = 'tenant' | 'managementGroup' | 'subscription' | 'resourceGroup' | 'extension' | 'location';
+
+export interface Resource {
+  /** `Microsoft.Network/virtualNetworks/subnets`. */
+  armType: string;
+  apiVersion: string;
+  scope: Scope;
+  /** For location-scoped resources: whether the location sits under a resource group. */
+  scopeDetail?: string;
+  /** ARM type of the parent resource for child resources. */
+  parentArmType?: string;
+  /** The PUT path as written in the spec. */
+  urlTemplate: string;
+  /** Name of the path parameter holding the resource name; absent for fixed-name singletons. */
+  nameParameter?: string;
+  /** For singletons such as `blobServices/default`: the fixed name. */
+  fixedName?: string;
+  /** The PUT body schema. */
+  putType?: Type;
+  /** The GET 200 schema, else the PUT 200/201 response. */
+  getType?: Type;
+  source: SourceLocation;
+  /** Kubernetes-side facts the pipeline fills in. */
+  kubernetes?: KubernetesResourceInfo;
+}
+
+export interface KubernetesResourceInfo {
+  group: string;
+  version: string;
+  kind: string;
+  plural?: string;
+  /** Named type (same package) of the spec. */
+  specType?: string;
+  /** Named type (same package) of the status. */
+  statusType?: string;
+  /** The kind of the owner, when it is a resource of the same group (or `ResourceGroup`). */
+  owner?: { group: string; kind: string } | { any: true };
+  /** Whether this version is the storage version. */
+  storage?: boolean;
+  /** `azureName` is settable (false for fixed-name singletons). */
+  hasAzureName?: boolean;
+}
+
+/** One API package: one provider namespace at one api-version, from one folder of the specs. */
+export interface ApiPackage {
+  /** Folder of the package relative to the specs root; unique. */
+  id: string;
+  namespace: string;
+  apiVersion: string;
+  stability: 'stable' | 'preview';
+  /** Swagger files of the package, relative to the specs root, sorted. */
+  files: string[];
+  /** Named types, keyed by name; key order is insertion order, kept deterministic by the loader. */
+  types: Record<string, TypeDefinition>;
+  resources: Resource[];
+}
+
+export interface Model {
+  /** Sorted by namespace (case-insensitively), then api-version, then id. */
+  packages: ApiPackage[];
+}
