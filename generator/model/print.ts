@@ -21,6 +21,8 @@ export function describeType(t: Type): string {
       return t.name;
     case 'resourceRef':
       return `reference${t.allowedTypes ? ` to ${t.allowedTypes.join(' | ')}` : ''} (${t.detectedBy})`;
+    case 'ownerRef':
+      return `owner${t.kinds ? ` (${t.kinds.map((k) => `${k.group}/${k.kind}`).join(' | ')})` : ' (any kind)'}`;
     case 'secretRef':
       return 'secret reference';
     case 'any':

@@ -79,6 +79,11 @@ export interface Property {
   source?: SourceLocation;
   /** Free-form notes stages attach (detection method of a reference, rename reason ...). */
   annotations?: Record<string, string>;
+  /**
+   * A Kubernetes-only property that is not part of the ARM body: `azureName` (the ARM name, in
+   * the URL), `owner` (the parent, in the URL), `conditions` (status of the reconciliation).
+   */
+  role?: 'azureName' | 'owner' | 'conditions';
 }
 
 export interface ObjectType {
@@ -140,6 +145,15 @@ export interface ResourceReferenceType {
   armShape: 'string' | 'subresource';
 }
 
+/**
+ * The owner of a resource: a Kubernetes reference to its parent. `kinds` lists the allowed owner
+ * kinds (`{group, kind}`); absent for extension resources, which may have an owner of any kind.
+ */
+export interface OwnerReferenceType {
+  kind: 'ownerRef';
+  kinds?: { group: string; kind: string }[];
+}
+
 /** A secret value, taken from a Kubernetes Secret. */
 export interface SecretReferenceType {
   kind: 'secretRef';
@@ -159,6 +173,7 @@ export type Type =
   | UnionType
   | NamedRef
   | ResourceReferenceType
+  | OwnerReferenceType
   | SecretReferenceType
   | AnyType;
 

@@ -1,0 +1,107 @@
+/**
+ * Runs a list of stages over a model: checks each stage's requirements, times it, collects its
+ * diagnostics and counters. A stage that throws is a bug, not a bad spec: the runner reports it
+ * as an error diagnostic and goes on with the model as it was before that stage.
+ */
+import { Diagnostics, type Diagnostic } from '../diagnostics.js';
+import type { Model } from '../model/types.js';
+import { pipelineOptions, type PipelineOptions } from './options.js';
+import { OverrideTracker } from './overrides.js';
+import type { Stage, StageContext } from './stage.js';
+
+export interface StageReport {
+  id: string;
+  description: string;
+  milliseconds: number;
+  diagnostics: number;
+}
+
+export interface PipelineResult {
+  model: Model;
+  diagnostics: Diagnostic[];
+  stages: StageReport[];
+  /** Counters reported by stages (`references.format`, `secrets`, `cycles` ...). */
+  counts: Record<string, number>;
+}
+
+export interface RunOptions {
+  options?: Partial<PipelineOptions>;
+  /** Called before each stage, for progress. */
+  onStage?: (stage: Stage, index: number, total: number) => void;
+}
+
+/** Checks that ids are unique and every `requires` names an earlier stage; returns the problems. */
+export function validatePipeline(stages: readonly Stage[]): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const stage of stages) {
+    if (seen.has(stage.id)) problems.push(`stage ${stage.id} appears twice`);
+    for (const req of stage.requires ?? []) {
+      if (!seen.has(req)) problems.push(`stage ${stage.id} requires ${req} to run before it`);
+    }
+    seen.add(stage.id);
+  }
+  return problems;
+}
+
+export function runPipeline(model: Model, stages: readonly Stage[], run: RunOptions = {}): PipelineResult {
+  const options = pipelineOptions(run.options);
+  const all: Diagnostic[] = [];
+  const problems = validatePipeline(stages);
+  if (problems.length) {
+    return {
+      model,
+      diagnostics: problems.map((message) => ({ code: 'pipeline-order', severity: 'error', message, source: 'pipeline' })),
+      stages: [],
+      counts: {},
+    };
+  }
+  const overrides = new OverrideTracker(options.propertyOverrides);
+  const counts: Record<string, number> = {};
+  const reports: StageReport[] = [];
+  let current = model;
+  stages.forEach((stage, index) => {
+    run.onStage?.(stage, index, stages.length);
+    const diagnostics = new Diagnostics(stage.id);
+    const context: StageContext = {
+      diagnostics,
+      options,
+      overrides,
+      count: (key, by = 1) => {
+        counts[key] = (counts[key] ?? 0) + by;
+      },
+    };
+    const started = performance.now();
+    try {
+      current = stage.run(current, context);
+    } catch (e) {
+      diagnostics.error('stage-failed', `stage ${stage.id} failed: ${(e as Error).stack ?? String(e)}`);
+    }
+    reports.push({ id: stage.id, description: stage.description, milliseconds: performance.now() - started, diagnostics: diagnostics.items.length });
+    all.push(...diagnostics.items);
+  });
+  for (const o of overrides.unused()) {
+    all.push({ code: 'override-unused', severity: 'warning', message: `property override ${JSON.stringify(o)} matched no property`, source: 'pipeline' });
+  }
+  return { model: current, diagnostics: all, stages: reports, counts };
+}
+
+/** A copy of `stages` with `stage` inserted right after the stage `afterId`. */
+export function insertAfter(stages: readonly Stage[], afterId: string, stage: Stage): Stage[] {
+  const i = stages.findIndex((s) => s.id === afterId);
+  if (i < 0) throw new Error(`no stage ${afterId} in the pipeline`);
+  return [...stages.slice(0, i + 1), stage, ...stages.slice(i + 1)];
+}
+
+/** A copy of `stages` with `stage` inserted right before the stage `beforeId`. */
+export function insertBefore(stages: readonly Stage[], beforeId: string, stage: Stage): Stage[] {
+  const i = stages.findIndex((s) => s.id === beforeId);
+  if (i < 0) throw new Error(`no stage ${beforeId} in the pipeline`);
+  return [...stages.slice(0, i), stage, ...stages.slice(i)];
+}
+
+/** A copy of `stages` with the stage `id` replaced (or removed when `stage` is undefined). */
+export function replaceStage(stages: readonly Stage[], id: string, stage?: Stage): Stage[] {
+  if (!stages.some((s) => s.id === id)) throw new Error(`no stage ${id} in the pipeline`);
+  return stages.flatMap((s) => (s.id === id ? (stage ? [stage] : []) : [s]));
+}
