@@ -39,3 +39,17 @@ export function onlyPackage(model: Model): ApiPackage {
   if (model.packages.length !== 1) throw new Error(`expected one package, got ${model.packages.length}`);
   return model.packages[0];
 }
+
+/** The `aso` stages from the first up to and including `lastId`. */
+export async function asoStagesThrough(lastId: string): Promise<Stage[]> {
+  const { asoStages } = await import('../generator/targets/aso.js');
+  const i = asoStages.findIndex((s) => s.id === lastId);
+  if (i < 0) throw new Error(`no aso stage ${lastId}`);
+  return asoStages.slice(0, i + 1);
+}
+
+/** Loads a fixture folder and runs the `aso` stages through `lastId`, failing on a stage crash. */
+export async function fixtureThrough(relative: string, lastId: string, options?: RunOptions) {
+  const loaded = loadFixture(relative);
+  return { loaded, ...runStages(loaded.model, await asoStagesThrough(lastId), options) };
+}

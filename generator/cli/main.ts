@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
 import { registerModelCommand } from './model.js';
+import { registerPipelineCommand } from './pipeline.js';
 import { EXIT_USAGE } from './output.js';
 import { registerSpecsCommand } from './specs.js';
 import { packageRoot } from './specs-dir.js';
@@ -22,5 +23,6 @@ const program = new Command()
 
 registerSpecsCommand(program);
 registerModelCommand(program);
+registerPipelineCommand(program);
 
 program.parse();

@@ -183,6 +183,12 @@ export interface TypeDefinition {
   type: Type;
   description?: string;
   source?: SourceLocation;
+  /**
+   * Which Kubernetes graph the type belongs to, set by `spec-status`: `spec` types are written by
+   * users (references, secret references), `status` types are observed from ARM (plain strings).
+   * Absent for ARM-shaped types the pipeline has not claimed (`tidy` removes those).
+   */
+  side?: 'spec' | 'status';
 }
 
 export type Scope = 'tenant' | 'managementGroup' | 'subscription' | 'resourceGroup' | 'extension' | 'location';

@@ -1,0 +1,53 @@
+/**
+ * The `aso` target: Kubernetes resources in the shape of the Azure Service Operator (v2):
+ * `spec` with `owner` and `azureName`, references to other resources by Kubernetes name,
+ * secrets from Kubernetes Secrets, `status` with the observed ARM state and conditions.
+ *
+ * The order of the stages, with the reason for each place:
+ */
+import { armReferencesStage } from '../pipeline/arm-references.js';
+import { discriminatedUnionsStage } from '../pipeline/discriminated-unions.js';
+import { flattenPropertiesStage } from '../pipeline/flatten-properties.js';
+import { mergeAllOfStage } from '../pipeline/merge-allof.js';
+import { ownerScopeStage } from '../pipeline/owner-scope.js';
+import { propertyNamesStage } from '../pipeline/property-names.js';
+import { recursionStage } from '../pipeline/recursion.js';
+import { resourceNamesStage } from '../pipeline/resource-names.js';
+import { secretsStage } from '../pipeline/secrets.js';
+import { specStatusStage } from '../pipeline/spec-status.js';
+import type { Stage } from '../pipeline/stage.js';
+import { statusConditionsStage } from '../pipeline/status-conditions.js';
+import { storageVersionStage } from '../pipeline/storage-version.js';
+import { tidyStage } from '../pipeline/tidy.js';
+import { validationsStage } from '../pipeline/validations.js';
+
+export const asoStages: readonly Stage[] = Object.freeze([
+  // First: every later stage must see complete property lists, not allOf chains.
+  mergeAllOfStage,
+  // Needs merged subtypes; before spec/status so both sides get the same union shape.
+  discriminatedUnionsStage,
+  // Kinds name the spec and status types, so they come before the split.
+  resourceNamesStage,
+  // Splits each resource into the spec (writable PUT body) and status (GET body) type graphs.
+  specStatusStage,
+  // Lifts the `properties` envelope: references and names below act on the final shape.
+  flattenPropertiesStage,
+  // Needs the flattened spec types (ARM IDs live under `properties`) and the spec/status split.
+  armReferencesStage,
+  // Same reasons as references; after them so a secret ID is a secret, not a reference.
+  secretsStage,
+  // Adds owner/azureName on the final top-level spec and drops name/id/type.
+  ownerScopeStage,
+  // After every stage that adds or renames properties, so collisions are resolved once.
+  propertyNamesStage,
+  // On the final type graph, so unrolled copies carry every earlier change.
+  recursionStage,
+  // On the final types, after unrolling copied their validations.
+  validationsStage,
+  // Adds the operator's conditions to each status once its shape is final.
+  statusConditionsStage,
+  // Removes what no spec or status reaches and shares identical types, once nothing adds types.
+  tidyStage,
+  // Looks across all packages of a group; needs kinds and nothing after it changes them.
+  storageVersionStage,
+]);
