@@ -1,8 +1,108 @@
-/** PLACEHOLDER (not implemented yet): returns the model unchanged. */
-import type { Stage } from './stage.js';
+/**
+ * flatten-properties: lifts the ARM `properties` envelope of every spec and status, and every
+ * `x-ms-client-flatten` property at any depth, into the object that holds it, so that users write
+ * `spec.addressSpace` rather than `spec.properties.addressSpace`. Each lifted property remembers
+ * where it lives in the ARM payload (`armPath: ['properties', 'addressSpace']`), which is all the
+ * conversion code needs to put it back. A lifted property whose name is already taken is renamed
+ * (`<envelope><Name>`) and reported.
+ *
+ * Runs right after `spec-status` (it acts on the spec and status graphs) and before references,
+ * secrets and names, which must see the final shape.
+ */
+import type { ApiPackage, Model, ObjectType, Property, Type, TypeDefinition } from '../model/types.js';
+import { mapType } from '../model/walk.js';
+import { pascalCase } from '../naming/words.js';
+import type { Stage, StageContext } from './stage.js';
 
 export const flattenPropertiesStage: Stage = {
   id: 'flatten-properties',
-  description: 'PLACEHOLDER: not implemented yet',
-  run: (model) => model,
+  description: 'lift the `properties` envelope and x-ms-client-flatten properties, remembering their ARM path',
+  requires: ['spec-status'],
+  run(model: Model, context: StageContext): Model {
+    return { ...model, packages: model.packages.map((pkg) => flattenPackage(pkg, context)) };
+  },
 };
+
+function flattenPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
+  const tops = new Set<string>();
+  for (const r of pkg.resources) {
+    if (r.kubernetes?.specType) tops.add(r.kubernetes.specType);
+    if (r.kubernetes?.statusType) tops.add(r.kubernetes.statusType);
+  }
+  if (tops.size === 0) return pkg;
+  const types: Record<string, TypeDefinition> = { ...pkg.types };
+  const done = new Set<string>();
+  const inProgress = new Set<string>();
+
+  /** The flattened object of a named type, flattening it first if needed. */
+  const namedObject = (name: string): ObjectType | undefined => {
+    if (!done.has(name) && !inProgress.has(name)) flattenNamed(name);
+    const t = types[name]?.type;
+    return t?.kind === 'object' ? t : undefined;
+  };
+
+  const flattenNamed = (name: string): void => {
+    const def = types[name];
+    if (!def || def.side === undefined) {
+      done.add(name);
+      return;
+    }
+    inProgress.add(name);
+    const nested = mapType(def.type, (node) => (node.kind === 'object' ? flattenObject(node, false, name) : node));
+    const type = tops.has(name) && nested.kind === 'object' ? flattenObject(nested, true, name) : nested;
+    if (type !== def.type) types[name] = { ...def, type };
+    inProgress.delete(name);
+    done.add(name);
+  };
+
+  const flattenObject = (obj: ObjectType, isTop: boolean, owner: string): ObjectType => {
+    if (!obj.properties.some((p) => p.clientFlatten || (isTop && p.armName === 'properties'))) return obj;
+    const out: Property[] = [];
+    const names = new Set(obj.properties.filter((p) => !(p.clientFlatten || (isTop && p.armName === 'properties'))).map((p) => p.name.toLowerCase()));
+    for (const p of obj.properties) {
+      if (!(p.clientFlatten || (isTop && p.armName === 'properties'))) {
+        out.push(p);
+        continue;
+      }
+      const inner = innerObject(p.type);
+      if (!inner) {
+        if (p.type.kind === 'ref' && inProgress.has(p.type.name)) {
+          context.diagnostics.warning('flatten-cycle', `${owner}.${p.armName} is flattened into itself through ${p.type.name}; left nested`, p.source);
+        }
+        out.push(p);
+        continue;
+      }
+      const declaredIn = p.type.kind === 'ref' ? p.type.name.replace(/_STATUS\d*$/, '') : undefined;
+      for (const child of inner.properties) {
+        let name = child.name;
+        if (names.has(name.toLowerCase())) {
+          const renamed = `${p.name}${pascalCase(child.name)}`;
+          context.diagnostics.info('flatten-collision', `${owner}: ${p.armName}.${child.armName} collides with a property named ${child.name}; it is named ${renamed}`, child.source);
+          name = renamed;
+        }
+        names.add(name.toLowerCase());
+        const lifted: Property = {
+          ...child,
+          name,
+          armPath: [p.armName, ...(child.armPath ?? [child.armName])],
+          required: p.required && child.required,
+        };
+        if (declaredIn !== undefined && !child.annotations?.declaredIn) lifted.annotations = { ...child.annotations, declaredIn };
+        out.push(lifted);
+      }
+      context.count('flattened');
+    }
+    return { ...obj, properties: out };
+  };
+
+  const innerObject = (t: Type): ObjectType | undefined => {
+    if (t.kind === 'object') return t.additionalProperties ? undefined : t;
+    if (t.kind !== 'ref' || inProgress.has(t.name)) return undefined;
+    const o = namedObject(t.name);
+    return o && !o.additionalProperties ? o : undefined;
+  };
+
+  for (const name of Object.keys(pkg.types)) flattenNamed(name);
+  for (const name of Object.keys(types)) if (!done.has(name)) flattenNamed(name);
+  return { ...pkg, types };
+}

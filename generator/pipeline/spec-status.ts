@@ -1,8 +1,152 @@
-/** PLACEHOLDER (not implemented yet): returns the model unchanged. */
-import type { Stage } from './stage.js';
+/**
+ * spec-status: splits each resource into the two Kubernetes type graphs.
+ *
+ *   `<Kind>_Spec`    what users write: the PUT body without read-only properties (readOnly, or an
+ *                    `x-ms-mutability` without create/update). Create-only properties are kept and
+ *                    annotated `immutable`. Nested named types are spec copies under their own name.
+ *   `<Kind>_STATUS`  what ARM reports: the GET body (else the PUT body), every property optional.
+ *                    Nested named types are copies named `<Name>_STATUS`.
+ *
+ * Every type of either graph is marked with its `side`, which later stages use (references and
+ * secret references exist only on the spec side). The ARM-shaped originals are left for `tidy`.
+ * Runs after the unions (both sides share their shape) and names (the kind names the types),
+ * before flattening and every stage that treats spec and status differently.
+ */
+import type { ApiPackage, Model, ObjectType, Property, Resource, Type, TypeDefinition } from '../model/types.js';
+import { mapType, resolve } from '../model/walk.js';
+import type { Stage, StageContext } from './stage.js';
 
 export const specStatusStage: Stage = {
   id: 'spec-status',
-  description: 'PLACEHOLDER: not implemented yet',
-  run: (model) => model,
+  description: 'spec types from the writable PUT body, status types from the GET body (all optional)',
+  requires: ['resource-names'],
+  run(model: Model, context: StageContext): Model {
+    return { ...model, packages: model.packages.map((pkg) => splitPackage(pkg, context)) };
+  },
 };
+
+/** A property that users may set: not read-only, and not `x-ms-mutability: [read]` alone. */
+export function isWritable(p: Property): boolean {
+  if (p.readOnly) return false;
+  if (p.mutability && p.mutability.length > 0 && !p.mutability.includes('create') && !p.mutability.includes('update')) return false;
+  return true;
+}
+
+class Splitter {
+  readonly types: Record<string, TypeDefinition>;
+  private readonly specNames = new Map<string, string>();
+  private readonly statusNames = new Map<string, string>();
+  /** Spec copies that lost every property to read-only filtering: properties of such types are dropped. */
+  private readonly emptied = new Set<string>();
+
+  constructor(private readonly source: ApiPackage) {
+    this.types = { ...source.types };
+  }
+
+  /** A new, unused type name based on `wanted`. */
+  private claim(wanted: string): string {
+    let name = wanted;
+    for (let i = 2; this.types[name] !== undefined && this.types[name].side !== undefined; i++) name = `${wanted}${i}`;
+    return name;
+  }
+
+  /** The spec copy of a named type (same name), made on first use. */
+  specNamed(name: string): string {
+    const done = this.specNames.get(name);
+    if (done !== undefined) return done;
+    const original = this.source.types[name];
+    if (!original) return name;
+    this.specNames.set(name, name);
+    const def: TypeDefinition = { ...original, side: 'spec' };
+    this.types[name] = def; // registered first: recursive types end here
+    def.type = this.specType(original.type);
+    const before = original.type;
+    if (before.kind === 'object' && before.properties.length > 0 && !before.additionalProperties && def.type.kind === 'object' && def.type.properties.length === 0) {
+      this.emptied.add(name);
+    }
+    return name;
+  }
+
+  /** The status copy of a named type, `<Name>_STATUS`, made on first use. */
+  statusNamed(name: string): string {
+    const done = this.statusNames.get(name);
+    if (done !== undefined) return done;
+    const original = this.source.types[name];
+    if (!original) return name;
+    const copy = this.claim(`${name}_STATUS`);
+    this.statusNames.set(name, copy);
+    const def: TypeDefinition = { ...original, name: copy, side: 'status' };
+    this.types[copy] = def;
+    def.type = this.statusType(original.type);
+    return copy;
+  }
+
+  specType(t: Type): Type {
+    return mapType(t, (node) => {
+      if (node.kind === 'ref') return { kind: 'ref', name: this.specNamed(node.name) };
+      if (node.kind !== 'object') return node;
+      const properties: Property[] = [];
+      for (const p of node.properties) {
+        if (!isWritable(p)) continue;
+        if (p.type.kind === 'ref' && this.emptied.has(p.type.name)) continue;
+        properties.push(isCreateOnly(p) ? { ...p, annotations: { ...p.annotations, immutable: 'true' } } : p);
+      }
+      return properties.length === node.properties.length && properties.every((p, i) => p === node.properties[i]) ? node : { ...node, properties };
+    });
+  }
+
+  statusType(t: Type): Type {
+    return mapType(t, (node) => {
+      if (node.kind === 'ref') return { kind: 'ref', name: this.statusNamed(node.name) };
+      if (node.kind !== 'object' || node.properties.every((p) => !p.required)) return node;
+      return { ...node, properties: node.properties.map((p) => (p.required ? { ...p, required: false } : p)) };
+    });
+  }
+}
+
+function isCreateOnly(p: Property): boolean {
+  return !!p.mutability && p.mutability.includes('create') && !p.mutability.includes('update');
+}
+
+function splitPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
+  if (!pkg.resources.some((r) => r.kubernetes)) return pkg;
+  const splitter = new Splitter(pkg);
+  const resources = pkg.resources.map((resource): Resource => {
+    const k = resource.kubernetes;
+    if (!k) return resource;
+    const next = { ...k };
+    const body = resource.putType && topObject(pkg, resource.putType);
+    if (body) {
+      const name = claimTop(splitter, `${k.kind}_Spec`);
+      splitter.types[name] = { name, type: splitter.specType(body), side: 'spec', source: resource.source, description: descriptionOf(pkg, resource.putType!) };
+      next.specType = name;
+      context.count('specs');
+    } else {
+      context.diagnostics.warning('no-spec', `${resource.armType} ${resource.apiVersion} has no object PUT body; the kind has no spec`, resource.source);
+    }
+    const observed = (resource.getType && topObject(pkg, resource.getType)) ?? body;
+    if (observed) {
+      const name = claimTop(splitter, `${k.kind}_STATUS`);
+      splitter.types[name] = { name, type: splitter.statusType(observed), side: 'status', source: resource.source };
+      next.statusType = name;
+    }
+    return { ...resource, kubernetes: next };
+  });
+  return { ...pkg, types: splitter.types, resources };
+}
+
+function claimTop(splitter: Splitter, wanted: string): string {
+  let name = wanted;
+  for (let i = 2; splitter.types[name] !== undefined; i++) name = `${wanted}${i}`;
+  return name;
+}
+
+/** The object a PUT/GET body names (through refs); undefined when it is not an object. */
+function topObject(pkg: ApiPackage, t: Type): ObjectType | undefined {
+  const resolved = resolve(pkg, t);
+  return resolved?.kind === 'object' ? resolved : undefined;
+}
+
+function descriptionOf(pkg: ApiPackage, t: Type): string | undefined {
+  return t.kind === 'ref' ? pkg.types[t.name]?.description : undefined;
+}
