@@ -178,7 +178,8 @@ export class SchemaConverter {
         this.diagnostics.error('dangling-ref', `$ref ${ref} points at nothing`, this.loc(file, pointer));
         return ANY;
       }
-      return this.named(target.file, target.pointer, definition);
+      // Canonical pointer: `#/definitions/a%20b` and `/definitions/a b` are the same definition.
+      return this.named(target.file, joinPointer('', 'definitions', definition), definition);
     }
     const key = target.file + '#' + target.pointer;
     if (this.inlineInProgress.has(key)) {
@@ -261,7 +262,11 @@ export class SchemaConverter {
       }
     }
     const t: ObjectType = { kind: 'object', properties };
-    if (allOf?.length) t.bases = allOf.map((b, i) => this.convert(b, file, joinPointer(pointer, 'allOf', i)));
+    if (allOf?.length) {
+      t.bases = allOf.map((b, i) => this.convert(b, file, joinPointer(pointer, 'allOf', i)));
+      const inherited = [...required].filter((name) => !properties.some((p) => p.armName === name));
+      if (inherited.length) t.requiredInherited = inherited;
+    }
     if (extraType) t.additionalProperties = extraType;
     if (discriminator !== undefined) t.discriminator = discriminator;
     const value = s['x-ms-discriminator-value'];
@@ -328,16 +333,19 @@ function isUntyped(s: JsonObject): boolean {
   );
 }
 
+const VALIDATION_KEY_SET: ReadonlySet<string> = new Set(VALIDATION_KEYS);
+
 function validations(s: JsonObject): Validations | undefined {
-  let out: Validations | undefined;
-  for (const key of VALIDATION_KEYS) {
+  let out: Record<string, unknown> | undefined;
+  // Schemas have a handful of keys: walking them beats probing all thirteen keywords.
+  for (const key in s) {
+    if (!VALIDATION_KEY_SET.has(key)) continue;
     const value = s[key];
-    if (value === undefined) continue;
     if (key === 'pattern' ? typeof value === 'string' : key.startsWith('exclusive') || key === 'uniqueItems' ? typeof value === 'boolean' : typeof value === 'number') {
-      (out ??= {} as Record<string, unknown>)[key] = value;
+      (out ??= {})[key] = value;
     }
   }
-  return out;
+  return out as Validations | undefined;
 }
 
 export function pascal(s: string): string {

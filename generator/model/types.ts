@@ -91,6 +91,11 @@ export interface ObjectType {
   properties: Property[];
   /** `allOf` parents, in order. The allOf stage merges their properties in and clears this. */
   bases?: Type[];
+  /**
+   * Names in the schema's `required` list that are not its own properties but inherited through
+   * `allOf` (`required: [location]` on a `TrackedResource` subtype). `merge-allof` applies and clears it.
+   */
+  requiredInherited?: string[];
   /** When the object also allows extra keys (`additionalProperties` beside `properties`). */
   additionalProperties?: Type;
   /** `discriminator`: the name of the property that selects a subtype. */

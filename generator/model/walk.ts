@@ -3,7 +3,7 @@
  * types (unchanged subtrees are returned as they are, so structure is shared) and `resolve` to
  * look through named references.
  */
-import type { ApiPackage, Model, Type, TypeDefinition } from './types.js';
+import type { ApiPackage, Model, Property, Type, TypeDefinition, UnionType } from './types.js';
 
 /** Follows named references (and alias chains) to the type they name; undefined if dangling or cyclic. */
 export function resolve(pkg: Pick<ApiPackage, 'types'>, type: Type): Type | undefined {
@@ -38,7 +38,23 @@ export function children(t: Type): Type[] {
 /** Calls `visit` for every type in the tree (named references are not followed). */
 export function walkType(t: Type, visit: (t: Type) => void): void {
   visit(t);
-  for (const c of children(t)) walkType(c, visit);
+  // No `children()` array here: this runs for every node of every type, in several stages.
+  switch (t.kind) {
+    case 'object':
+      for (const p of t.properties) walkType(p.type, visit);
+      if (t.bases) for (const b of t.bases) walkType(b, visit);
+      if (t.additionalProperties) walkType(t.additionalProperties, visit);
+      break;
+    case 'array':
+      walkType(t.items, visit);
+      break;
+    case 'map':
+      walkType(t.values, visit);
+      break;
+    case 'union':
+      for (const v of t.variants) walkType(v.type, visit);
+      break;
+  }
 }
 
 /** Names of the named types directly referenced in a type tree. */
@@ -57,22 +73,27 @@ export function mapType(t: Type, fn: (t: Type) => Type): Type {
   let next: Type = t;
   switch (t.kind) {
     case 'object': {
-      let changed = false;
-      const properties = t.properties.map((p) => {
+      // Hot path of every stage: copy the property list only once something in it changed.
+      let properties: Property[] | undefined;
+      for (let i = 0; i < t.properties.length; i++) {
+        const p = t.properties[i];
         const type = mapType(p.type, fn);
-        if (type === p.type) return p;
-        changed = true;
-        return { ...p, type };
-      });
-      const bases = t.bases?.map((b) => {
-        const nb = mapType(b, fn);
-        if (nb !== b) changed = true;
-        return nb;
-      });
+        if (type === p.type) continue;
+        properties ??= t.properties.slice();
+        properties[i] = { ...p, type };
+      }
+      let bases: Type[] | undefined;
+      if (t.bases) {
+        for (let i = 0; i < t.bases.length; i++) {
+          const nb = mapType(t.bases[i], fn);
+          if (nb === t.bases[i]) continue;
+          bases ??= t.bases.slice();
+          bases[i] = nb;
+        }
+      }
       const additionalProperties = t.additionalProperties && mapType(t.additionalProperties, fn);
-      if (additionalProperties !== t.additionalProperties) changed = true;
-      if (changed) {
-        next = { ...t, properties };
+      if (properties || bases || additionalProperties !== t.additionalProperties) {
+        next = { ...t, properties: properties ?? t.properties };
         if (bases) next.bases = bases;
         if (additionalProperties) next.additionalProperties = additionalProperties;
       }
@@ -89,14 +110,15 @@ export function mapType(t: Type, fn: (t: Type) => Type): Type {
       break;
     }
     case 'union': {
-      let changed = false;
-      const variants = t.variants.map((v) => {
+      let variants: UnionType['variants'] | undefined;
+      for (let i = 0; i < t.variants.length; i++) {
+        const v = t.variants[i];
         const type = mapType(v.type, fn);
-        if (type === v.type) return v;
-        changed = true;
-        return { ...v, type };
-      });
-      if (changed) next = { ...t, variants };
+        if (type === v.type) continue;
+        variants ??= t.variants.slice();
+        variants[i] = { ...v, type };
+      }
+      if (variants) next = { ...t, variants };
       break;
     }
   }
