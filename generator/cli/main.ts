@@ -25,4 +25,4 @@ registerSpecsCommand(program);
 registerModelCommand(program);
 registerPipelineCommand(program);
 
-program.parse();
+await program.parseAsync();

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { formatDiagnostic } from '../diagnostics.js';
 import { loadSpecs } from '../loader/load.js';
 import { printPackage } from '../model/print.js';
-import { EXIT_DIAGNOSTICS, EXIT_OK, printJson, usageError } from './output.js';
-import { resolveSpecsDir } from './specs-dir.js';
+import { EXIT_DIAGNOSTICS, EXIT_OK, printJson } from './output.js';
+import { resolveInputs } from './inputs.js';
 
 export function registerModelCommand(program: Command): void {
   program
@@ -12,12 +12,13 @@ export function registerModelCommand(program: Command): void {
     .description('Show the model of one provider namespace at one API version')
     .requiredOption('--group <namespace>', 'provider namespace, e.g. Microsoft.Storage')
     .requiredOption('--version <api-version>', 'API version, e.g. 2021-04-01')
+    .option('--config <file>', 'the config file (default: ./armkube.yaml when it exists)')
     .option('--specs <dir>', 'the specs folder')
     .option('--json', 'print the model as JSON')
     .addHelpText('after', '\nExamples:\n  armkube model --group Microsoft.Storage --version 2021-04-01\n  armkube model --group Microsoft.Network --version 2021-02-01 --json > network.json')
     .action((opts: { group: string; version: string; specs?: string; json?: boolean }) => {
-      const specs = resolveSpecsDir(opts.specs);
-      if ('error' in specs) usageError(specs.error);
+      const inputs = resolveInputs(opts);
+      const specs = { dir: inputs.specsDir, from: inputs.specsFrom };
       const ns = opts.group.toLowerCase();
       const result = loadSpecs({
         specsDir: specs.dir,

@@ -6,10 +6,11 @@ import { pipelineReport } from '../pipeline/report.js';
 import { runPipeline } from '../pipeline/runner.js';
 import { targetNames, targets } from '../targets/index.js';
 import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress, usageError } from './output.js';
-import { resolveSpecsDir } from './specs-dir.js';
+import { resolveInputs } from './inputs.js';
 
 interface PipelineOpts {
   specs?: string;
+  config?: string;
   group?: string;
   version?: string;
   target: string;
@@ -22,6 +23,7 @@ export function registerPipelineCommand(program: Command): void {
   program
     .command('pipeline')
     .description('Run the loader and the pipeline of a target, and report kinds, references, secrets, unions, cycles and free-form properties')
+    .option('--config <file>', 'the config file (default: ./armkube.yaml when it exists)')
     .option('--specs <dir>', 'the specs folder')
     .option('--group <namespace>', 'only this provider namespace (default: all)')
     .option('--version <api-version>', 'only this API version (default: all)')
@@ -31,8 +33,8 @@ export function registerPipelineCommand(program: Command): void {
     .option('--strict', 'exit 1 on warnings too')
     .addHelpText('after', '\nExamples:\n  armkube pipeline\n  armkube pipeline --group Microsoft.Network --version 2021-02-01 --json')
     .action((opts: PipelineOpts) => {
-      const specs = resolveSpecsDir(opts.specs);
-      if ('error' in specs) usageError(specs.error);
+      const inputs = resolveInputs(opts);
+      const specs = { dir: inputs.specsDir, from: inputs.specsFrom };
       const target = targets[opts.target];
       if (!target) usageError(`unknown target "${opts.target}"; known: ${targetNames().join(', ')}`);
       const report = progress(opts);
@@ -46,6 +48,7 @@ export function registerPipelineCommand(program: Command): void {
       });
       const model = { packages: loaded.model.packages.filter(keep) };
       const result = runPipeline(model, target.stages, {
+        options: inputs.config.pipeline,
         onStage: (stage, i, total) => report(`stage ${i + 1}/${total} ${stage.id}: ${stage.description}`),
       });
       endProgress(opts);

@@ -2,27 +2,40 @@
 import type { Command } from 'commander';
 import { loadSpecs } from '../loader/load.js';
 import { summarize } from '../loader/summary.js';
-import { endProgress, EXIT_OK, printJson, progress, usageError } from './output.js';
-import { resolveSpecsDir } from './specs-dir.js';
+import { swaggerFilesOf, validateSwaggerFiles, type ValidateResult } from '../loader/validate.js';
+import { endProgress, EXIT_OK, printJson, progress } from './output.js';
+import { resolveInputs } from './inputs.js';
 
 export function registerSpecsCommand(program: Command): void {
   program
     .command('specs')
     .description('Summarize a specs tree: files, namespaces, API versions, resource types and diagnostics')
+    .option('--config <file>', 'the config file (default: ./armkube.yaml when it exists)')
     .option('--specs <dir>', 'the specs folder (default: $ARMKUBE_SPECS, else ../shared/azure-rest-api-specs/specification)')
     .option('--json', 'print one JSON object')
     .option('--quiet', 'no progress output')
-    .addHelpText('after', '\nExamples:\n  armkube specs\n  armkube specs --specs ../shared/typespec-arm-samples --json')
-    .action((opts: { specs?: string; json?: boolean; quiet?: boolean }) => {
-      const specs = resolveSpecsDir(opts.specs);
-      if ('error' in specs) usageError(specs.error);
+    .option('--validate', 'also validate each Swagger file against the Swagger 2.0 schema (swagger-parser; slower)')
+    .addHelpText('after', '\nExamples:\n  armkube specs\n  armkube specs --validate\n  armkube specs --specs ../shared/typespec-arm-samples --json')
+    .action(async (opts: { specs?: string; config?: string; json?: boolean; quiet?: boolean; validate?: boolean }) => {
+      const inputs = resolveInputs(opts);
+      const specs = { dir: inputs.specsDir, from: inputs.specsFrom };
       const report = progress(opts);
       const started = performance.now();
       const result = loadSpecs({ specsDir: specs.dir, onPackage: (done, total, id) => report(`loading ${done}/${total} ${id}`) });
+      let validation: (Omit<ValidateResult, 'diagnostics'> & { files: number; seconds: number }) | undefined;
+      let diagnostics = result.diagnostics;
+      if (opts.validate) {
+        const validateStarted = performance.now();
+        const files = swaggerFilesOf(specs.dir);
+        const validated = await validateSwaggerFiles(files, { specsDir: specs.dir, onFile: (done, total, file) => report(`validating ${done}/${total} ${file}`) });
+        const { diagnostics: found, ...counts } = validated;
+        diagnostics = [...diagnostics, ...found];
+        validation = { files: files.length, ...counts, seconds: round((performance.now() - validateStarted) / 1000) };
+      }
       endProgress(opts);
-      const summary = summarize(result.model, result.stats, result.diagnostics);
+      const summary = summarize(result.model, result.stats, diagnostics);
       if (opts.json) {
-        printJson({ specsDir: specs.dir, ...summary, seconds: round((performance.now() - started) / 1000) });
+        printJson({ specsDir: specs.dir, ...summary, ...(validation ? { validation } : {}), seconds: round((performance.now() - started) / 1000) });
       } else {
         const lines = [
           `specs: ${specs.dir} (${specs.from})`,
@@ -33,6 +46,9 @@ export function registerSpecsCommand(program: Command): void {
           `resource types:           ${summary.resourceTypes}`,
           `resource type × version:  ${summary.resourceTypeVersions}`,
           `named types:              ${summary.types}`,
+          ...(validation
+            ? [`validated (Swagger 2.0):  ${validation.validated} files, ${validation.invalid} invalid, ${validation.skipped} not Swagger 2.0 (${validation.seconds} s)`]
+            : []),
           `diagnostics:              ${summary.diagnostics.reduce((n, d) => n + d.count, 0)}`,
           ...summary.diagnostics.map((d) => `  ${d.severity.padEnd(7)} ${d.code.padEnd(28)} ${d.count}`),
           `time:                     ${round((performance.now() - started) / 1000)} s`,

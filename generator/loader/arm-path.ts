@@ -68,7 +68,8 @@ function scopeOf(prefix: string[]): Scope {
   if (key === '') return 'tenant';
   if (key === 'subscriptions/{}') return 'subscription';
   if (key === 'subscriptions/{}/resourcegroups/{}') return 'resourceGroup';
-  if (key === 'providers/microsoft.management/managementgroups/{}') return 'managementGroup';
+  // The namespace is sometimes a parameter whose only value is Microsoft.Management (PolicyInsights).
+  if (key === 'providers/microsoft.management/managementgroups/{}' || key === 'providers/{}/managementgroups/{}') return 'managementGroup';
   return 'extension';
 }
 

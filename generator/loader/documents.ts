@@ -13,9 +13,17 @@ export type JsonObject = { [key: string]: JsonValue };
 export class DocumentStore {
   private readonly docs = new Map<string, JsonValue | undefined>();
   private readonly relatives = new Map<string, string>();
-  /** Number of files read from disk (each at most once). */
+  /** The package that first read each file, and files read by more than one package. */
+  private readonly readers = new Map<string, string>();
+  private readonly shared = new Set<string>();
+  private readonly released = new Set<string>();
+  /** The package being loaded; set by the loader. */
+  currentPackage = '';
+  /** Number of files read from disk. */
   filesRead = 0;
   bytesRead = 0;
+  /** Files read a second time because a package reached them after their own package released them. */
+  rereads = 0;
 
   constructor(
     /** Root of the specs tree; locations are reported relative to it. */
@@ -38,14 +46,37 @@ export class DocumentStore {
     return this.docs.has(absPath);
   }
 
+  /**
+   * Drops the parsed documents that only `packageId` used, to keep the live heap (and so the
+   * garbage collector's work) proportional to one package rather than to the whole corpus.
+   * Files another package also reached stay: they are the shared ones (common-types, ...).
+   */
+  release(packageId: string, files: readonly string[]): void {
+    for (const file of files) {
+      if (this.readers.get(file) === packageId && !this.shared.has(file) && this.docs.get(file) !== undefined && this.docs.delete(file)) this.released.add(file);
+    }
+  }
+
   /** The parsed document, or undefined (with a diagnostic, once) when it cannot be read or parsed. */
   get(absPath: string): JsonValue | undefined {
+    const reader = this.readers.get(absPath);
+    if (reader === undefined) this.readers.set(absPath, this.currentPackage);
+    else if (reader !== this.currentPackage) this.shared.add(absPath);
     if (this.docs.has(absPath)) return this.docs.get(absPath);
+    if (this.released.delete(absPath)) {
+      this.rereads++;
+      this.shared.add(absPath);
+      return this.parse(absPath, true);
+    }
+    return this.parse(absPath, false);
+  }
+
+  private parse(absPath: string, again: boolean): JsonValue | undefined {
     let doc: JsonValue | undefined;
     let text: string | undefined;
     try {
       text = readFileSync(absPath, 'utf8');
-      this.filesRead++;
+      if (!again) this.filesRead++;
       this.bytesRead += text.length;
     } catch (e) {
       const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (e as Error).message;

@@ -24,6 +24,8 @@ export interface LoadStats {
   files: number;
   /** Files read from disk (package files plus shared files reached through `$ref`). */
   filesRead: number;
+  /** Files parsed a second time after their package released them (see DocumentStore.release). */
+  rereads: number;
   bytesRead: number;
   packages: number;
 }
@@ -44,7 +46,9 @@ export function loadSpecs(options: LoadOptions): LoadResult {
   const packages: ApiPackage[] = [];
   let done = 0;
   for (const found of selected) {
+    store.currentPackage = found.id;
     const pkg = loadPackage(found, store, diagnostics);
+    store.release(found.id, found.files);
     if (pkg) packages.push(pkg);
     options.onPackage?.(++done, selected.length, found.id);
   }
@@ -55,6 +59,7 @@ export function loadSpecs(options: LoadOptions): LoadResult {
     stats: {
       files: selected.reduce((n, p) => n + p.files.length, 0),
       filesRead: store.filesRead,
+      rereads: store.rereads,
       bytesRead: store.bytesRead,
       packages: packages.length,
     },

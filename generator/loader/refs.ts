@@ -48,7 +48,14 @@ function safeDecode(s: string): string {
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return pointer === '/' ? [''] : [];
   const body = pointer.startsWith('/') ? pointer.slice(1) : pointer;
-  return body.split('/').map((s) => safeDecode(s).replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = body.split('/');
+  for (let i = 0; i < segments.length; i++) {
+    let s = segments[i];
+    if (s.indexOf('%') >= 0) s = safeDecode(s);
+    if (s.indexOf('~') >= 0) s = s.replace(/~1/g, '/').replace(/~0/g, '~');
+    segments[i] = s;
+  }
+  return segments;
 }
 
 /** The value at a JSON pointer, or undefined. */

@@ -72,6 +72,14 @@ export class ResourceFinder {
     const key = resource.armType.toLowerCase();
     const existing = this.byType.get(key);
     if (existing) {
+      // One ARM type at several paths: the first is used, except that a generic extension path
+      // (`/{scope}/providers/...`) wins over specific scopes, whatever the order of the paths.
+      if (isGenericExtension(resource) && !isGenericExtension(existing)) {
+        this.diagnostics.info('duplicate-resource', `${existing.armType} is also reachable at the generic extension path ${resource.urlTemplate}; that one is used`, existing.source);
+        this.resources[this.resources.indexOf(existing)] = resource;
+        this.byType.set(key, resource);
+        return;
+      }
       this.diagnostics.info('duplicate-resource', `${resource.armType} is also reachable at ${existing.urlTemplate}; that one is used`, location);
       return;
     }
@@ -112,6 +120,11 @@ export class ResourceFinder {
     }
     return { node, file: target.file, pointer: target.pointer };
   }
+}
+
+/** An extension resource whose scope is a bare path parameter (`{scope}`, `{resourceUri}`): it may attach anywhere. */
+function isGenericExtension(r: Resource): boolean {
+  return r.scope === 'extension' && r.scopeDetail !== undefined && /^\{[^}]*\}$/.test(r.scopeDetail);
 }
 
 function asArray(value: JsonValue | undefined, pointer: string): { value: JsonValue; pointer: string }[] {

@@ -210,7 +210,11 @@ export class SchemaConverter {
       if (typeof s.format === 'string') t.format = s.format;
       const details = s['x-ms-arm-id-details'];
       if (isObject(details) && Array.isArray(details.allowedResources)) {
-        const allowed = details.allowedResources.flatMap((r) => (isObject(r) && typeof r.type === 'string' ? [r.type] : []));
+        // The extension's key is `resourceType`; some hand-written specs say `type`.
+        const allowed = details.allowedResources.flatMap((r) => {
+          const type = isObject(r) ? (r.resourceType ?? r.type) : undefined;
+          return typeof type === 'string' ? [type] : [];
+        });
         if (allowed.length) t.allowedResourceTypes = allowed;
       }
       const v = validations(s);

@@ -1,0 +1,57 @@
+/** The CLI as users run it: the built `armkube` binary, its exit codes, its text and JSON output. */
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fixturesDir, hasAzureSpecs, repoRoot } from '../helpers.js';
+
+const bin = path.join(repoRoot, 'dist', 'generator', 'cli', 'main.js');
+
+function armkube(...args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, env: { ...process.env, ARMKUBE_SPECS: '' } });
+}
+
+describe('armkube CLI', () => {
+  it('prints help with every command', () => {
+    const out = armkube('--help');
+    expect(out.status).toBe(0);
+    for (const command of ['specs', 'model', 'pipeline']) expect(out.stdout).toContain(command);
+  });
+
+  it('exits 2 with a clear message on a missing specs folder', () => {
+    const out = armkube('specs', '--specs', path.join(repoRoot, 'no-such-folder'));
+    expect(out.status).toBe(2);
+    expect(out.stderr).toMatch(/no-such-folder.*does not exist/);
+  });
+
+  it('exits 2 on an unknown target', () => {
+    const out = armkube('pipeline', '--specs', fixturesDir, '--target', 'nope');
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain('unknown target "nope"');
+  });
+
+  it('takes the specs folder from ARMKUBE_SPECS when no flag is given', () => {
+    const dir = path.join(fixturesDir, 'pipeline', 'owner-scope');
+    const out = spawnSync(process.execPath, [bin, 'specs', '--json'], { encoding: 'utf8', cwd: repoRoot, env: { ...process.env, ARMKUBE_SPECS: dir } });
+    expect(out.status).toBe(0);
+    expect(JSON.parse(out.stdout).specsDir).toBe(dir);
+  });
+});
+
+describe.skipIf(!hasAzureSpecs)('armkube pipeline on the real specs', () => {
+  it('reports kinds, references by method, secrets, unions, cycles and free-form properties as JSON', () => {
+    const out = execFileSync(process.execPath, [bin, 'pipeline', '--group', 'Microsoft.Network', '--version', '2021-02-01', '--json'], { encoding: 'utf8', cwd: repoRoot });
+    const report = JSON.parse(out);
+    expect(report.target).toBe('aso');
+    expect(report.kinds).toBeGreaterThan(50);
+    expect(report.references.subresource).toBeGreaterThan(0);
+    for (const key of ['secrets', 'unions', 'cycles', 'freeForm']) expect(typeof report[key]).toBe('number');
+    expect(report.stages.map((s: { id: string }) => s.id)).toContain('arm-references');
+  });
+
+  it('prints the same report as text', () => {
+    const out = armkube('pipeline', '--group', 'Microsoft.Network', '--version', '2021-02-01');
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/target aso: 1 packages, \d+ kinds/);
+    expect(out.stdout).toMatch(/references: .*subresource \d+/);
+  });
+});
