@@ -98,7 +98,11 @@ export interface ObjectType {
   requiredInherited?: string[];
   /** When the object also allows extra keys (`additionalProperties` beside `properties`). */
   additionalProperties?: Type;
-  /** `discriminator`: the name of the property that selects a subtype. */
+  /**
+   * `discriminator`: the name of the property that selects a subtype. On the spec or status of a
+   * resource whose body is polymorphic, the properties annotated `variant` (the discriminator
+   * value) are its variants, of which exactly one is set; their properties are the ARM body's.
+   */
   discriminator?: string;
   /** `x-ms-discriminator-value` (or the definition name) of this subtype. */
   discriminatorValue?: string;

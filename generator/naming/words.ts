@@ -43,6 +43,7 @@ const IRREGULAR: Record<string, string> = {
   series: 'series',
   species: 'species',
   redis: 'redis',
+  apis: 'api',
 };
 
 /** English singular of one word (`policies` → `policy`, `addresses` → `address`, `redis` → `redis`). */
@@ -60,7 +61,8 @@ export function singularWord(word: string): string {
 
 /** Singular of an identifier: only its last word changes (`virtualNetworks` → `virtualNetwork`). */
 export function singular(identifier: string): string {
-  const match = /([A-Z]?[a-z0-9]+|[A-Z0-9]+)$/.exec(identifier);
+  // `publicIPs`: an acronym with a plural `s` is one word.
+  const match = /([A-Z]{2,}s|[A-Z]?[a-z0-9]+|[A-Z0-9]+)$/.exec(identifier);
   if (!match) return identifier;
   return identifier.slice(0, match.index) + singularWord(match[1]);
 }

@@ -52,6 +52,11 @@ export function idStem(name: string): { stem: string; plural: boolean } | undefi
   return { stem: match[1], plural: match[3] === 's' };
 }
 
+/** A GUID by its format or its description: never an ARM ID. */
+export function isGuid(type: PrimitiveType, description: string | undefined): boolean {
+  return type.format === 'uuid' || DESCRIBES_GUID.test(description ?? '');
+}
+
 export function detectArmId(
   name: string,
   type: PrimitiveType,
@@ -64,15 +69,15 @@ export function detectArmId(
       ? { reference: true, detectedBy: 'arm-id-details', allowedTypes: type.allowedResourceTypes }
       : { reference: true, detectedBy: 'format' };
   }
-  if (type.format === 'uuid') return { reference: false };
+  if (isGuid(type, description)) return { reference: false };
   const text = description ?? '';
-  if (DESCRIBES_GUID.test(text)) return { reference: false };
   const id = idStem(name);
   const described = DESCRIBES_ARM_ID.test(text);
   if (!id) return { reference: false };
   const stemWords = words(id.stem).map((w) => w.toLowerCase());
   const last = stemWords[stemWords.length - 1];
-  if (last !== 'resource' && NOT_ARM.has(last) && !(stemWords.length > 1 && nouns.has(stemWords.slice(-2).join('')))) {
+  // `networkSecurityGroupId`: a non-ARM last word (`group`) is fine inside a longer resource noun.
+  if (last !== 'resource' && NOT_ARM.has(last) && !suffixIsNoun(stemWords, nouns, 2)) {
     return described ? { reference: false, ambiguous: `${name}: the name suggests a non-ARM identifier but the description calls it a resource ID` } : { reference: false };
   }
   const named = last === 'resource' || suffixIsNoun(stemWords, nouns);
@@ -83,8 +88,8 @@ export function detectArmId(
   return { reference: false };
 }
 
-function suffixIsNoun(stemWords: string[], nouns: ReadonlySet<string>): boolean {
-  for (let k = 1; k <= Math.min(3, stemWords.length); k++) {
+function suffixIsNoun(stemWords: string[], nouns: ReadonlySet<string>, fromWords = 1): boolean {
+  for (let k = fromWords; k <= Math.min(3, stemWords.length); k++) {
     if (nouns.has(stemWords.slice(-k).join(''))) return true;
   }
   return false;

@@ -19,7 +19,8 @@
  */
 import type { ApiPackage, Model, ObjectType, Property, ResourceReferenceType, Type, TypeDefinition } from '../model/types.js';
 import { mapType, resolve } from '../model/walk.js';
-import { detectArmId, idStem, resourceNouns } from './arm-id-detection.js';
+import { detectArmId, idStem, isGuid, resourceNouns } from './arm-id-detection.js';
+import { findOverride, oncePerSource } from './sides.js';
 import type { Stage, StageContext } from './stage.js';
 
 export const armReferencesStage: Stage = {
@@ -56,11 +57,11 @@ function referencePackage(pkg: ApiPackage, nouns: ReadonlySet<string>, context: 
     embedded.set(r.putType.name, { armType: r.armType, childSegment: r.parentArmType ? segments[segments.length - 1].toLowerCase() : undefined });
   }
 
-  const site = (typeName: string, p: Property) => ({ namespace: pkg.namespace, apiVersion: pkg.apiVersion, typeName: p.annotations?.declaredIn ?? typeName, armName: p.armName });
+  const firstReport = oncePerSource();
 
   const rewrite = (p: Property, typeName: string, isTop: boolean, hasName: boolean): Property => {
     if (p.role) return p;
-    const override = context.overrides.find(site(typeName, p), 'reference') ?? (p.annotations?.declaredIn ? context.overrides.find({ ...site(typeName, p), typeName }, 'reference') : undefined);
+    const override = findOverride(context, pkg, typeName, p, 'reference');
     if (override?.reference === false) {
       context.count('references.config-off');
       return p;
@@ -93,13 +94,13 @@ function referencePackage(pkg: ApiPackage, nouns: ReadonlySet<string>, context: 
       if (p.armName === 'id') {
         // A writable `id` below the top of a spec names another resource (`{ "id": ... }` links),
         // unless the object has a `name` too: then it is a named inline child and `id` its own.
-        if (isTop || hasName) return undefined;
+        if (isTop || hasName || isGuid(primitive, p.description)) return undefined;
         return { type: { kind: 'resourceRef', armShape: 'string', detectedBy: 'subresource-id' }, rename: true };
       }
       const description = p.description ?? (strings.kind === 'ref' ? pkg.types[strings.name]?.description : undefined);
       const detection = detectArmId(p.armName, primitive, description, nouns);
       if (!detection.reference) {
-        if (detection.ambiguous) context.diagnostics.info('reference-ambiguous', `${detection.ambiguous}; left as a string`, p.source);
+        if (detection.ambiguous && firstReport('reference-ambiguous', p.source)) context.diagnostics.info('reference-ambiguous', `${detection.ambiguous}; left as a string`, p.source);
         return undefined;
       }
       const ref: ResourceReferenceType = { kind: 'resourceRef', armShape: 'string', detectedBy: detection.detectedBy };

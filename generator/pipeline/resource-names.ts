@@ -45,9 +45,8 @@ export function kindAndPlural(resource: Pick<Resource, 'armType' | 'scope'>): { 
   const last = pascalCase(segments[segments.length - 1] ?? 'Resource');
   let kind = parents + pascalCase(singular(last));
   if (!/^[A-Z]/.test(kind)) kind = 'R' + kind;
-  let plural = (parents + last).toLowerCase();
-  if (plural === kind.toLowerCase()) plural += 's';
-  return { kind, plural };
+  // Singular and plural may be the same word (`redis`), as Kubernetes allows.
+  return { kind, plural: (parents + last).toLowerCase() };
 }
 
 export const resourceNamesStage: Stage = {

@@ -88,7 +88,8 @@ class Splitter {
       const properties: Property[] = [];
       for (const p of node.properties) {
         if (!isWritable(p)) continue;
-        if (p.type.kind === 'ref' && this.emptied.has(p.type.name)) continue;
+        const element = p.type.kind === 'array' ? p.type.items : p.type.kind === 'map' ? p.type.values : p.type;
+        if (element.kind === 'ref' && this.emptied.has(element.name)) continue;
         properties.push(isCreateOnly(p) ? { ...p, annotations: { ...p.annotations, immutable: 'true' } } : p);
       }
       return properties.length === node.properties.length && properties.every((p, i) => p === node.properties[i]) ? node : { ...node, properties };
@@ -141,10 +142,29 @@ function claimTop(splitter: Splitter, wanted: string): string {
   return name;
 }
 
-/** The object a PUT/GET body names (through refs); undefined when it is not an object. */
+/**
+ * The object a PUT/GET body names (through refs). A polymorphic body (a union, such as
+ * `deploymentScripts` on `kind`) becomes an object with one optional property per variant, each
+ * annotated with its discriminator value, and the object's `discriminator` set: exactly one
+ * variant is given. Undefined when the body is neither.
+ */
 function topObject(pkg: ApiPackage, t: Type): ObjectType | undefined {
   const resolved = resolve(pkg, t);
-  return resolved?.kind === 'object' ? resolved : undefined;
+  if (resolved?.kind === 'object') return resolved;
+  if (resolved?.kind !== 'union') return undefined;
+  return {
+    kind: 'object',
+    discriminator: resolved.discriminator,
+    properties: resolved.variants.map((v) => ({
+      name: v.name,
+      armName: v.name,
+      type: v.type,
+      required: false,
+      readOnly: false,
+      description: `The ${resolved.discriminator} "${v.value}" variant of the resource; set exactly one variant.`,
+      annotations: { variant: v.value },
+    })),
+  };
 }
 
 function descriptionOf(pkg: ApiPackage, t: Type): string | undefined {

@@ -1,0 +1,90 @@
+/**
+ * Helpers shared by the stages that act on the Kubernetes type graphs (after `spec-status`):
+ * which named types are the spec and status types of a package, rewriting only those, and
+ * finding the config override of a property.
+ */
+import type { SourceLocation } from '../diagnostics.js';
+import type { ApiPackage, Property, TypeDefinition } from '../model/types.js';
+import { reachableNames } from '../model/walk.js';
+import type { PropertyOverride } from './options.js';
+import type { StageContext } from './stage.js';
+
+/** A named type of the spec or status graph. */
+export type SideDefinition = TypeDefinition & { side: 'spec' | 'status' };
+
+/**
+ * Names of the spec and status types the resources of a package reach (their `_Spec` and
+ * `_STATUS` types and everything those name). Side types nothing reaches any more (envelopes
+ * emptied by flattening, ...) are left out: `tidy` removes them.
+ */
+export function kubernetesTypeNames(pkg: ApiPackage): Set<string> {
+  const roots: string[] = [];
+  for (const r of pkg.resources) {
+    if (r.kubernetes?.specType) roots.push(r.kubernetes.specType);
+    if (r.kubernetes?.statusType) roots.push(r.kubernetes.statusType);
+  }
+  const names = roots.length ? reachableNames(pkg, roots) : new Set<string>();
+  for (const name of names) if (pkg.types[name]?.side === undefined) names.delete(name);
+  return names;
+}
+
+/**
+ * A copy of the package with `fn` applied to each spec and status type its resources reach, in
+ * the package's type order; other types are shared as they are. Returns `pkg` itself when `fn`
+ * changed nothing.
+ */
+export function mapKubernetesTypes(pkg: ApiPackage, fn: (def: SideDefinition) => TypeDefinition): ApiPackage {
+  const names = kubernetesTypeNames(pkg);
+  if (names.size === 0) return pkg;
+  let types: Record<string, TypeDefinition> | undefined;
+  for (const name of Object.keys(pkg.types)) {
+    if (!names.has(name)) continue;
+    const def = pkg.types[name];
+    const next = fn(def as SideDefinition);
+    if (next !== def) (types ??= { ...pkg.types })[name] = next;
+  }
+  return types ? { ...pkg, types } : pkg;
+}
+
+/** `Subnet_STATUS2` → `Subnet`: the name users write in the config for either side. */
+export function armTypeName(typeName: string): string {
+  return typeName.replace(/_STATUS\d*$/, '');
+}
+
+/**
+ * The config override of `field` for a property of the named type `typeName`. It matches the
+ * type's own name, its name without the `_STATUS` suffix, or (for a property flattening lifted)
+ * the ARM type the property was declared in.
+ */
+export function findOverride<K extends keyof PropertyOverride>(
+  context: StageContext,
+  pkg: ApiPackage,
+  typeName: string,
+  p: Property,
+  field: K,
+): PropertyOverride | undefined {
+  if (context.overrides.overrides.length === 0) return undefined;
+  const candidates = new Set([typeName, armTypeName(typeName)]);
+  if (p.annotations?.declaredIn) candidates.add(p.annotations.declaredIn);
+  for (const candidate of candidates) {
+    const found = context.overrides.find({ namespace: pkg.namespace, apiVersion: pkg.apiVersion, typeName: candidate, armName: p.armName }, field);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A filter that lets one diagnostic through per (code, source location): the spec and status
+ * copies of a type share their sources, and one problem in the specs should be reported once.
+ * Diagnostics without a location always pass.
+ */
+export function oncePerSource(): (code: string, source: SourceLocation | undefined) => boolean {
+  const seen = new Set<string>();
+  return (code, source) => {
+    if (!source) return true;
+    const key = `${code}\0${source.file}#${source.pointer}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+}
