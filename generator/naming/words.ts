@@ -44,6 +44,8 @@ const IRREGULAR: Record<string, string> = {
   species: 'species',
   redis: 'redis',
   apis: 'api',
+  cosmos: 'cosmos',
+  kudos: 'kudos',
 };
 
 /** English singular of one word (`policies` → `policy`, `addresses` → `address`, `redis` → `redis`). */
@@ -54,7 +56,7 @@ export function singularWord(word: string): string {
   const keep = (n: number, suffix = '') => word.slice(0, word.length - n) + suffix;
   if (/[^aeiou]ies$/i.test(word)) return keep(3, word.endsWith('IES') ? 'Y' : 'y');
   if (/(ss|x|z|ch|sh)es$/i.test(word)) return keep(2);
-  if (/(ss|us|is|os)$/i.test(word)) return word;
+  if (/(ss|us|is)$/i.test(word)) return word;
   if (/s$/i.test(word) && word.length > 2) return keep(1);
   return word;
 }
