@@ -112,3 +112,13 @@ describe('singular', () => {
     expect(singular('workloadNetworksPublicIPs')).toBe('workloadNetworksPublicIP');
   });
 });
+
+describe('singular of words ending in -os', () => {
+  it.each([
+    ['gizmos', 'gizmo'],
+    ['videos', 'video'],
+    ['Cosmos', 'Cosmos'],
+  ])('%s → %s', (word, expected) => {
+    expect(singularWord(word)).toBe(expected);
+  });
+});
