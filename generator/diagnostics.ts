@@ -70,6 +70,7 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 /** Escapes one JSON pointer segment (RFC 6901). */
 export function escapePointerSegment(segment: string): string {
+  if (segment.indexOf('~') < 0 && segment.indexOf('/') < 0) return segment;
   return segment.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
