@@ -1,8 +1,261 @@
-/** PLACEHOLDER (not implemented yet): returns the model unchanged. */
-import type { Stage } from './stage.js';
+/**
+ * validations: makes the validations of the spec and status types something Kubernetes can
+ * enforce and users can satisfy.
+ *
+ * Spec types:
+ *   - a `pattern` Go's RE2 cannot run (lookaround, backreferences, atomic groups, possessive
+ *     quantifiers, `\u` escapes, repeat counts over 1000, ...) or JavaScript cannot compile is
+ *     dropped (`pattern-unsupported`);
+ *   - min > max (also minLength/maxLength, minItems/maxItems, minProperties/maxProperties) drops
+ *     both bounds (`validation-contradiction`); a negative or fractional length/count bound, or a
+ *     `multipleOf` ≤ 0, is dropped (`validation-invalid`);
+ *   - closed enums stay enforced; open enums (`x-ms-enum.modelAsString`) follow `openEnums`:
+ *     `document` makes them plain primitives of their base, their values kept in the description
+ *     ("Known values: ...") and in the annotation `knownValues` (a JSON array) of the properties
+ *     that use them; `enforce` keeps them as closed enums (`open: false`);
+ *   - an enum without values becomes a plain primitive (`enum-empty`).
+ * Status types are observed, not validated (as in ASO): every validation is removed and every enum
+ * is documented as above. Free-form (`any`) stays free-form.
+ *
+ * Runs after `recursion` (unrolled copies carry the validations it checks) and before
+ * `status-conditions`, whose `Condition` type keeps its enums.
+ */
+import type { SourceLocation } from '../diagnostics.js';
+import type { ApiPackage, EnumType, Property, Type, Validations } from '../model/types.js';
+import { mapPackages, resolve } from '../model/walk.js';
+import { mapKubernetesTypes, mapSame, oncePerSource, type SideDefinition } from './sides.js';
+import type { Stage, StageContext } from './stage.js';
 
 export const validationsStage: Stage = {
   id: 'validations',
-  description: 'PLACEHOLDER: not implemented yet',
-  run: (model) => model,
+  description: 'patterns Kubernetes can run, consistent bounds, open enums documented, no validation on status',
+  requires: ['spec-status'],
+  run: (model, context) => mapPackages(model, (pkg) => validationsOfPackage(pkg, context)),
 };
+
+const BOUNDS = [
+  ['minimum', 'maximum'],
+  ['minLength', 'maxLength'],
+  ['minItems', 'maxItems'],
+  ['minProperties', 'maxProperties'],
+] as const;
+const COUNTS = ['minLength', 'maxLength', 'minItems', 'maxItems', 'minProperties', 'maxProperties'] as const;
+
+function validationsOfPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
+  const once = oncePerSource();
+  return mapKubernetesTypes(pkg, (def) => {
+    const checker = new Checker(pkg, def, context, once);
+    const type = checker.type(def.type, def.source);
+    const known = def.type.kind === 'enum' && type.kind !== 'enum' && def.type.values.length > 0 ? knownValues(def.type) : undefined;
+    if (type === def.type) return def;
+    return known ? { ...def, type, description: withKnownValues(def.description, known.text) } : { ...def, type };
+  });
+}
+
+class Checker {
+  constructor(
+    private readonly pkg: ApiPackage,
+    private readonly def: SideDefinition,
+    private readonly context: StageContext,
+    private readonly once: ReturnType<typeof oncePerSource>,
+  ) {}
+
+  type(t: Type, where: SourceLocation | undefined): Type {
+    switch (t.kind) {
+      case 'object': {
+        const properties = mapSame(t.properties, (p) => this.property(p, where));
+        const additionalProperties = t.additionalProperties && this.type(t.additionalProperties, where);
+        const validations = this.validations(t.validations, where);
+        if (validations === t.validations && additionalProperties === t.additionalProperties && properties === t.properties) return t;
+        return withValidations({ ...t, properties, ...(additionalProperties && { additionalProperties }) }, validations);
+      }
+      case 'array': {
+        const items = this.type(t.items, where);
+        const validations = this.validations(t.validations, where);
+        return items === t.items && validations === t.validations ? t : withValidations({ ...t, items }, validations);
+      }
+      case 'map': {
+        const values = this.type(t.values, where);
+        const validations = this.validations(t.validations, where);
+        return values === t.values && validations === t.validations ? t : withValidations({ ...t, values }, validations);
+      }
+      case 'union': {
+        const variants = mapSame(t.variants, (v) => {
+          const type = this.type(v.type, where);
+          return type === v.type ? v : { ...v, type };
+        });
+        return variants === t.variants ? t : { ...t, variants };
+      }
+      case 'primitive': {
+        const validations = this.validations(t.validations, where);
+        return validations === t.validations ? t : withValidations(t, validations);
+      }
+      case 'enum':
+        return this.enum(t, where);
+      default:
+        return t;
+    }
+  }
+
+  /** The property with its type checked, and the known values of a documented enum in its description. */
+  private property(p: Property, where: SourceLocation | undefined): Property {
+    const type = this.type(p.type, p.source ?? where);
+    const e = this.documentedEnum(p.type);
+    if (!e) return type === p.type ? p : { ...p, type };
+    const known = knownValues(e);
+    return { ...p, type, description: withKnownValues(p.description, known.text), annotations: { ...p.annotations, knownValues: known.json } };
+  }
+
+  /** The enum (inline or named, also as array items or map values) that this stage turns into documentation. */
+  private documentedEnum(t: Type): EnumType | undefined {
+    const r = resolve(this.pkg, t);
+    if (r?.kind === 'array') return this.documentedEnum(r.items);
+    if (r?.kind === 'map') return this.documentedEnum(r.values);
+    return r?.kind === 'enum' && r.values.length > 0 && this.documents(r) ? r : undefined;
+  }
+
+  private documents(e: EnumType): boolean {
+    return this.def.side === 'status' || (e.open && this.context.options.openEnums === 'document');
+  }
+
+  private enum(e: EnumType, where: SourceLocation | undefined): Type {
+    if (e.values.length === 0) {
+      this.context.count('validations.emptyEnums');
+      if (this.once('enum-empty', where)) this.context.diagnostics.warning('enum-empty', `${this.def.name}: an enum${e.enumName ? ` (${e.enumName})` : ''} lists no values; it is a plain ${e.base}`, where);
+      return { kind: 'primitive', primitive: e.base };
+    }
+    if (this.def.side === 'spec' && e.open) this.context.count('openEnums');
+    if (this.documents(e)) return { kind: 'primitive', primitive: e.base };
+    return e.open ? { ...e, open: false } : e;
+  }
+
+  private validations(v: Validations | undefined, where: SourceLocation | undefined): Validations | undefined {
+    if (!v) return v;
+    if (this.def.side === 'status') {
+      this.context.count('validations.droppedFromStatus');
+      return undefined;
+    }
+    let out = v;
+    const drop = (keys: readonly (keyof Validations)[], code: string, message: string, counter: string) => {
+      out = { ...out };
+      for (const k of keys) delete out[k];
+      this.context.count(counter);
+      if (this.once(`${code}:${keys[0]}`, where)) this.context.diagnostics.warning(code, `${this.def.name}: ${message}; dropped`, where);
+    };
+    if (v.pattern !== undefined) {
+      const problem = patternProblem(v.pattern);
+      if (problem) drop(['pattern'], 'pattern-unsupported', `pattern ${JSON.stringify(v.pattern)} cannot be used (${problem})`, 'validations.patternsDropped');
+    }
+    for (const k of COUNTS) {
+      const n = out[k];
+      if (n !== undefined && (n < 0 || !Number.isInteger(n))) drop([k], 'validation-invalid', `${k} ${n} is not a non-negative integer`, 'validations.invalidDropped');
+    }
+    if (out.multipleOf !== undefined && !(out.multipleOf > 0)) drop(['multipleOf'], 'validation-invalid', `multipleOf ${out.multipleOf} is not positive`, 'validations.invalidDropped');
+    for (const [lo, hi] of BOUNDS) {
+      const min = out[lo];
+      const max = out[hi];
+      if (min === undefined || max === undefined) continue;
+      const exclusive = lo === 'minimum' && (out.exclusiveMinimum || out.exclusiveMaximum);
+      if (min > max || (min === max && exclusive)) {
+        const keys = lo === 'minimum' ? (['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum'] as const) : ([lo, hi] as const);
+        const bounds = min > max ? `${lo} ${min} > ${hi} ${max}` : `${lo} = ${hi} = ${min} with an exclusive bound`;
+        drop(keys, 'validation-contradiction', `${bounds} allows no value`, 'validations.contradictionsDropped');
+      }
+    }
+    return out === v ? v : Object.keys(out).length ? out : undefined;
+  }
+}
+
+function withValidations<T extends { validations?: Validations }>(t: T, validations: Validations | undefined): T {
+  if (validations) return { ...t, validations };
+  const { validations: _dropped, ...rest } = t;
+  return rest as T;
+}
+
+const knownValuesCache = new WeakMap<EnumType, { text: string; json: string }>();
+
+/** `Known values: "A", "B".` and `["A","B"]` for an enum (cached: named enums are used many times). */
+function knownValues(e: EnumType): { text: string; json: string } {
+  let known = knownValuesCache.get(e);
+  if (!known) {
+    const values = e.values.map((v) => v.value);
+    known = { text: `Known values: ${values.map((v) => JSON.stringify(v)).join(', ')}.`, json: JSON.stringify(values) };
+    knownValuesCache.set(e, known);
+  }
+  return known;
+}
+
+function withKnownValues(description: string | undefined, known: string): string {
+  return description ? `${description}\n\n${known}` : known;
+}
+
+const patternProblems = new Map<string, string | undefined>();
+
+/** Why a pattern cannot be a Kubernetes CRD pattern (Go RE2) or a JavaScript RegExp; undefined when it can. Cached: specs repeat patterns. */
+export function patternProblem(pattern: string): string | undefined {
+  if (patternProblems.has(pattern)) return patternProblems.get(pattern);
+  const problem = re2Problem(pattern) ?? javaScriptProblem(pattern);
+  patternProblems.set(pattern, problem);
+  return problem;
+}
+
+function javaScriptProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern);
+    return undefined;
+  } catch (e) {
+    return `JavaScript: ${(e as Error).message}`;
+  }
+}
+
+/** Escapes with a letter that RE2 (Go `regexp/syntax`) accepts, outside and inside `[...]`; any other `\<letter>` is a syntax error there. */
+const RE2_ESCAPES = new Set('afnrtvxdDsSwWpPbBAzQE');
+const RE2_CLASS_ESCAPES = new Set('afnrtvxdDsSwWpP');
+const MAX_REPEAT = 1000;
+
+/** What RE2 cannot run in a (JavaScript-flavoured) pattern, found by one scan over its tokens. */
+function re2Problem(pattern: string): string | undefined {
+  let inClass = false;
+  let quantified = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    const wasQuantified: boolean = quantified;
+    quantified = false;
+    if (c === '\\') {
+      const next = pattern[++i] ?? '';
+      if (next === 'k' && pattern[i + 1] === '<') return 'named backreference';
+      if (/[1-9]/.test(next)) return 'backreference';
+      if (next === 'u') return '\\u escape';
+      if (/[A-Za-z]/.test(next) && !(inClass ? RE2_CLASS_ESCAPES : RE2_ESCAPES).has(next)) return `escape \\${next}${inClass ? ' in a character class' : ''}`;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      if (pattern[i + 1] === '^') i++;
+      if (pattern[i + 1] === ']') i++;
+    } else if (c === '(' && pattern[i + 1] === '?') {
+      const group = pattern.slice(i + 2, i + 4);
+      if (group[0] === '=' || group[0] === '!') return 'lookahead';
+      if (group === '<=' || group === '<!') return 'lookbehind';
+      if (group[0] === '>') return 'atomic group';
+      if (group[0] === '(') return 'conditional group';
+      if (group[0] === '<' || group[0] === "'") return 'named group (?<name>), unknown to Go before 1.22';
+    } else if (c === '*' || c === '+' || c === '?') {
+      if (wasQuantified && c === '+') return 'possessive quantifier';
+      quantified = !(wasQuantified && c === '?');
+    } else if (c === '{') {
+      const repeat = /^\{(\d+)(?:,(\d*))?\}/.exec(pattern.slice(i));
+      if (repeat) {
+        if (wasQuantified) return 'quantifier after a quantifier';
+        if (Number(repeat[1]) > MAX_REPEAT || Number(repeat[2] || 0) > MAX_REPEAT) return `repeat count over ${MAX_REPEAT}`;
+        i += repeat[0].length - 1;
+        quantified = true;
+      }
+    }
+  }
+  return inClass ? 'unclosed character class' : undefined;
+}

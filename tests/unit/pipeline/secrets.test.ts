@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiPackage, ObjectType, Property } from '../../../generator/model/types.js';
+import { secretsStage } from '../../../generator/pipeline/secrets.js';
+import { hasAzureSpecs, loadAzure, onlyPackage, runStages } from '../../helpers.js';
+import { stageAlone } from './stage-alone.js';
+
+const FIXTURE = 'pipeline/secrets';
+const FILE = 'specification/test/resource-manager/Microsoft.Test/stable/2021-01-01/test.json';
+const OVERRIDES = {
+  propertyOverrides: [
+    { group: 'Microsoft.Test', type: 'WidgetProperties', property: 'sessionToken', secret: true },
+    { type: 'WidgetProperties', property: 'displayKey', secret: false },
+  ],
+};
+
+function properties(pkg: ApiPackage, typeName: string): Property[] {
+  const t = pkg.types[typeName]?.type;
+  if (t?.kind !== 'object') throw new Error(`${typeName} is not an object type`);
+  return (t as ObjectType).properties;
+}
+
+function property(pkg: ApiPackage, typeName: string, name: string): Property {
+  const p = properties(pkg, typeName).find((x) => x.name === name);
+  if (!p) throw new Error(`${typeName} has no property ${name}`);
+  return p;
+}
+
+describe('secrets', () => {
+  it('turns x-ms-secret, format: password and config-forced spec properties into secret references', async () => {
+    const { model } = await stageAlone(FIXTURE, secretsStage, OVERRIDES);
+    const pkg = onlyPackage(model);
+    const secret = (name: string) => {
+      const p = property(pkg, 'Widget_Spec', name);
+      return { type: p.type, reason: p.annotations?.secret };
+    };
+    expect(secret('adminPassword')).toEqual({ type: { kind: 'secretRef' }, reason: 'x-ms-secret' });
+    // `format: password` through the named alias `Password`.
+    expect(secret('connectionPassword')).toEqual({ type: { kind: 'secretRef' }, reason: 'format' });
+    expect(secret('apiKeys')).toEqual({ type: { kind: 'array', items: { kind: 'secretRef' } }, reason: 'x-ms-secret' });
+    expect(secret('namedSecrets')).toEqual({ type: { kind: 'map', values: { kind: 'secretRef' } }, reason: 'format' });
+    expect(secret('sessionToken')).toEqual({ type: { kind: 'secretRef' }, reason: 'config' });
+    // The config wins over x-ms-secret.
+    expect(secret('displayKey')).toEqual({ type: { kind: 'primitive', primitive: 'string' }, reason: undefined });
+    // Looks like a secret but nothing says so: left alone.
+    expect(secret('sharedKey')).toEqual({ type: { kind: 'primitive', primitive: 'string' }, reason: undefined });
+    expect(secret('adminUsername').reason).toBeUndefined();
+    // Lifted properties keep what flattening recorded.
+    expect(property(pkg, 'Widget_Spec', 'adminPassword').annotations).toEqual({ declaredIn: 'WidgetProperties', secret: 'x-ms-secret' });
+    expect(property(pkg, 'Widget_Spec', 'adminPassword').armPath).toEqual(['properties', 'adminPassword']);
+    // arm-references took it for an ID (`signingKeyReference`): a secret gets its name back.
+    const signingKey = property(pkg, 'Widget_Spec', 'signingKeyId');
+    expect(signingKey.type).toEqual({ kind: 'secretRef' });
+    expect(signingKey.annotations).toEqual({ declaredIn: 'WidgetProperties', secret: 'x-ms-secret' });
+    // Nested spec types too.
+    expect(property(pkg, 'WidgetCredentials', 'clientSecret').type).toEqual({ kind: 'secretRef' });
+    expect(property(pkg, 'WidgetCredentials', 'username').type).toEqual({ kind: 'primitive', primitive: 'string' });
+  });
+
+  it('removes secrets from the status types', async () => {
+    const { model } = await stageAlone(FIXTURE, secretsStage, OVERRIDES);
+    const pkg = onlyPackage(model);
+    expect(properties(pkg, 'Widget_STATUS').map((p) => p.name)).toEqual([
+      'id',
+      'name',
+      'type',
+      'location',
+      'adminUsername',
+      'sharedKey',
+      'displayKey',
+      'credentials',
+      'provisioningState',
+    ]);
+    expect(properties(pkg, 'WidgetCredentials_STATUS').map((p) => p.name)).toEqual(['username']);
+  });
+
+  it('counts the secrets and reports candidates and secrets that are not strings, with their location', async () => {
+    const { diagnostics, counts, overrides } = await stageAlone(FIXTURE, secretsStage, OVERRIDES);
+    expect(counts.secrets).toBe(7);
+    expect(counts['secrets.removedFromStatus']).toBe(8);
+    expect(diagnostics.map((d) => [d.code, d.severity, d.location])).toEqual([
+      ['secret-candidate', 'info', { file: FILE, pointer: '/definitions/WidgetProperties/properties/sharedKey' }],
+      ['secret-not-string', 'warning', { file: FILE, pointer: '/definitions/WidgetProperties/properties/protectedSettings' }],
+    ]);
+    expect(overrides.unused()).toEqual([]);
+  });
+
+  it('without config, the x-ms-secret property the config turned off becomes a secret and the forced one stays a string', async () => {
+    const { model, counts } = await stageAlone(FIXTURE, secretsStage);
+    const pkg = onlyPackage(model);
+    expect(property(pkg, 'Widget_Spec', 'displayKey').type).toEqual({ kind: 'secretRef' });
+    expect(property(pkg, 'Widget_Spec', 'sessionToken').type).toEqual({ kind: 'primitive', primitive: 'string' });
+    expect(counts.secrets).toBe(7);
+  });
+
+  it('does not mutate its input', async () => {
+    const { input, inputCopy, model } = await stageAlone(FIXTURE, secretsStage, OVERRIDES);
+    expect(model).not.toBe(input);
+    expect(input).toEqual(inputCopy);
+  });
+
+  it.skipIf(!hasAzureSpecs)('Microsoft.Compute 2021-03-01: OSProfile.adminPassword is only a candidate without config, a secret with it', async () => {
+    // The 2021-03-01 spec has no x-ms-secret and no format: password anywhere (checked): only
+    // the name and description say adminPassword is a secret, so the config must (as in ASO).
+    const { asoStagesThrough } = await import('../../helpers.js');
+    const stages = await asoStagesThrough('secrets');
+    const loaded = loadAzure('Microsoft.Compute', '2021-03-01');
+    const plain = runStages(loaded.model, stages);
+    const pkg = onlyPackage(plain.model);
+    const vm = pkg.resources.find((r) => r.armType === 'Microsoft.Compute/virtualMachines')!;
+    const osProfile = property(pkg, vm.kubernetes!.specType!, 'osProfile').type;
+    expect(osProfile).toEqual({ kind: 'ref', name: 'OSProfile' });
+    expect(property(pkg, 'OSProfile', 'adminPassword').type).toEqual({ kind: 'primitive', primitive: 'string' });
+    expect(plain.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'secret-candidate',
+        location: { file: 'compute/resource-manager/Microsoft.Compute/stable/2021-03-01/compute.json', pointer: '/definitions/OSProfile/properties/adminPassword' },
+      }),
+    );
+
+    const configured = runStages(loaded.model, stages, {
+      options: { propertyOverrides: [{ group: 'Microsoft.Compute', type: 'OSProfile', property: 'adminPassword', secret: true }] },
+    });
+    const cpkg = onlyPackage(configured.model);
+    const adminPassword = property(cpkg, 'OSProfile', 'adminPassword');
+    expect(adminPassword.type).toEqual({ kind: 'secretRef' });
+    expect(adminPassword.annotations?.secret).toBe('config');
+    expect(properties(cpkg, 'OSProfile_STATUS').some((p) => p.armName === 'adminPassword')).toBe(false);
+    expect(configured.diagnostics.some((d) => d.code === 'secret-candidate' && d.location?.pointer === '/definitions/OSProfile/properties/adminPassword')).toBe(false);
+  });
+});
