@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadSpecs } from '../loader/load.js';
 import { summarize } from '../loader/summary.js';
 import { swaggerFilesOf, validateSwaggerFiles, type ValidateResult } from '../loader/validate.js';
-import { endProgress, EXIT_OK, printJson, progress } from './output.js';
+import { endProgress, EXIT_OK, printDiagnostics, printJson, progress } from './output.js';
 import { resolveInputs } from './inputs.js';
 
 export function registerSpecsCommand(program: Command): void {
@@ -22,15 +22,14 @@ export function registerSpecsCommand(program: Command): void {
       const report = progress(opts);
       const started = performance.now();
       const result = loadSpecs({ specsDir: specs.dir, onPackage: (done, total, id) => report(`loading ${done}/${total} ${id}`) });
-      let validation: (Omit<ValidateResult, 'diagnostics'> & { files: number; seconds: number }) | undefined;
+      let validation: (ValidateResult & { files: number; seconds: number }) | undefined;
       let diagnostics = result.diagnostics;
       if (opts.validate) {
         const validateStarted = performance.now();
         const files = swaggerFilesOf(specs.dir);
         const validated = await validateSwaggerFiles(files, { specsDir: specs.dir, onFile: (done, total, file) => report(`validating ${done}/${total} ${file}`) });
-        const { diagnostics: found, ...counts } = validated;
-        diagnostics = [...diagnostics, ...found];
-        validation = { files: files.length, ...counts, seconds: round((performance.now() - validateStarted) / 1000) };
+        diagnostics = [...diagnostics, ...validated.diagnostics];
+        validation = { files: files.length, ...validated, seconds: round((performance.now() - validateStarted) / 1000) };
       }
       endProgress(opts);
       const summary = summarize(result.model, result.stats, diagnostics);
@@ -54,6 +53,7 @@ export function registerSpecsCommand(program: Command): void {
           `time:                     ${round((performance.now() - started) / 1000)} s`,
         ];
         process.stdout.write(lines.join('\n') + '\n');
+        if (validation) printDiagnostics(validation.diagnostics);
       }
       process.exitCode = EXIT_OK;
     });

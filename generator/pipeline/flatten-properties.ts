@@ -12,6 +12,7 @@
 import type { ApiPackage, Model, ObjectType, Property, Type, TypeDefinition } from '../model/types.js';
 import { mapType } from '../model/walk.js';
 import { pascalCase } from '../naming/words.js';
+import { withDefinitions } from './sides.js';
 import type { Stage, StageContext } from './stage.js';
 
 export const flattenPropertiesStage: Stage = {
@@ -30,19 +31,21 @@ function flattenPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
     if (r.kubernetes?.statusType) tops.add(r.kubernetes.statusType);
   }
   if (tops.size === 0) return pkg;
-  const types: Record<string, TypeDefinition> = { ...pkg.types };
+  // Changed definitions only; the new record is built once at the end (see withDefinitions).
+  const changed = new Map<string, TypeDefinition>();
+  const current = (name: string): TypeDefinition | undefined => changed.get(name) ?? pkg.types[name];
   const done = new Set<string>();
   const inProgress = new Set<string>();
 
   /** The flattened object of a named type, flattening it first if needed. */
   const namedObject = (name: string): ObjectType | undefined => {
     if (!done.has(name) && !inProgress.has(name)) flattenNamed(name);
-    const t = types[name]?.type;
+    const t = current(name)?.type;
     return t?.kind === 'object' ? t : undefined;
   };
 
   const flattenNamed = (name: string): void => {
-    const def = types[name];
+    const def = current(name);
     if (!def || def.side === undefined) {
       done.add(name);
       return;
@@ -50,7 +53,7 @@ function flattenPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
     inProgress.add(name);
     const nested = mapType(def.type, (node) => (node.kind === 'object' ? flattenObject(node, false, name) : node));
     const type = tops.has(name) && nested.kind === 'object' ? flattenObject(nested, true, name) : nested;
-    if (type !== def.type) types[name] = { ...def, type };
+    if (type !== def.type) changed.set(name, { ...def, type });
     inProgress.delete(name);
     done.add(name);
   };
@@ -102,7 +105,6 @@ function flattenPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
     return o && !o.additionalProperties ? o : undefined;
   };
 
-  for (const name of Object.keys(pkg.types)) flattenNamed(name);
-  for (const name of Object.keys(types)) if (!done.has(name)) flattenNamed(name);
-  return { ...pkg, types };
+  for (const name in pkg.types) if (!done.has(name)) flattenNamed(name);
+  return changed.size ? { ...pkg, types: withDefinitions(pkg.types, changed) } : pkg;
 }

@@ -14,6 +14,7 @@
  */
 import type { ApiPackage, Model, ObjectType, Property, Resource, Type, TypeDefinition } from '../model/types.js';
 import { mapType, resolve } from '../model/walk.js';
+import { withDefinitions } from './sides.js';
 import type { Stage, StageContext } from './stage.js';
 
 export const specStatusStage: Stage = {
@@ -33,20 +34,28 @@ export function isWritable(p: Property): boolean {
 }
 
 class Splitter {
-  readonly types: Record<string, TypeDefinition>;
+  /** New and replaced definitions; the package's record is rebuilt from them once, at the end. */
+  readonly defs = new Map<string, TypeDefinition>();
   private readonly specNames = new Map<string, string>();
   private readonly statusNames = new Map<string, string>();
   /** Spec copies that lost every property to read-only filtering: properties of such types are dropped. */
   private readonly emptied = new Set<string>();
 
-  constructor(private readonly source: ApiPackage) {
-    this.types = { ...source.types };
+  constructor(private readonly source: ApiPackage) {}
+
+  get(name: string): TypeDefinition | undefined {
+    return this.defs.get(name) ?? this.source.types[name];
   }
 
-  /** A new, unused type name based on `wanted`. */
-  private claim(wanted: string): string {
+  /** The package's types: the originals, spec copies in their place, new types after them. */
+  types(): Record<string, TypeDefinition> {
+    return withDefinitions(this.source.types, this.defs);
+  }
+
+  /** A new type name based on `wanted`, not already taken by a spec or status type (or by anything, when `strict`). */
+  claim(wanted: string, strict = false): string {
     let name = wanted;
-    for (let i = 2; this.types[name] !== undefined && this.types[name].side !== undefined; i++) name = `${wanted}${i}`;
+    for (let i = 2; this.get(name) !== undefined && (strict || this.get(name)!.side !== undefined); i++) name = `${wanted}${i}`;
     return name;
   }
 
@@ -58,7 +67,7 @@ class Splitter {
     if (!original) return name;
     this.specNames.set(name, name);
     const def: TypeDefinition = { ...original, side: 'spec' };
-    this.types[name] = def; // registered first: recursive types end here
+    this.defs.set(name, def); // registered first: recursive types end here
     def.type = this.specType(original.type);
     const before = original.type;
     if (before.kind === 'object' && before.properties.length > 0 && !before.additionalProperties && def.type.kind === 'object' && def.type.properties.length === 0) {
@@ -76,7 +85,7 @@ class Splitter {
     const copy = this.claim(`${name}_STATUS`);
     this.statusNames.set(name, copy);
     const def: TypeDefinition = { ...original, name: copy, side: 'status' };
-    this.types[copy] = def;
+    this.defs.set(copy, def);
     def.type = this.statusType(original.type);
     return copy;
   }
@@ -118,8 +127,8 @@ function splitPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
     const next = { ...k };
     const body = resource.putType && topObject(pkg, resource.putType);
     if (body) {
-      const name = claimTop(splitter, `${k.kind}_Spec`);
-      splitter.types[name] = { name, type: splitter.specType(body), side: 'spec', source: resource.source, description: descriptionOf(pkg, resource.putType!) };
+      const name = splitter.claim(`${k.kind}_Spec`, true);
+      splitter.defs.set(name, { name, type: splitter.specType(body), side: 'spec', source: resource.source, description: descriptionOf(pkg, resource.putType!) });
       next.specType = name;
       context.count('specs');
     } else {
@@ -127,19 +136,13 @@ function splitPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
     }
     const observed = (resource.getType && topObject(pkg, resource.getType)) ?? body;
     if (observed) {
-      const name = claimTop(splitter, `${k.kind}_STATUS`);
-      splitter.types[name] = { name, type: splitter.statusType(observed), side: 'status', source: resource.source };
+      const name = splitter.claim(`${k.kind}_STATUS`, true);
+      splitter.defs.set(name, { name, type: splitter.statusType(observed), side: 'status', source: resource.source });
       next.statusType = name;
     }
     return { ...resource, kubernetes: next };
   });
-  return { ...pkg, types: splitter.types, resources };
-}
-
-function claimTop(splitter: Splitter, wanted: string): string {
-  let name = wanted;
-  for (let i = 2; splitter.types[name] !== undefined; i++) name = `${wanted}${i}`;
-  return name;
+  return { ...pkg, types: splitter.types(), resources };
 }
 
 /**

@@ -37,6 +37,13 @@ describe('validateSwaggerFiles', () => {
     expect(parameter.message.length).toBeLessThanOrEqual(300);
   });
 
+  it('gives the same diagnostics through SwaggerParser.validate', async () => {
+    const files = swaggerFilesOf(dir);
+    const fast = await validateSwaggerFiles(files, { specsDir: dir });
+    const slow = await validateSwaggerFiles(files, { specsDir: dir, engine: 'swagger-parser' });
+    expect(slow.diagnostics).toEqual(fast.diagnostics);
+  });
+
   it('never throws: a missing file is a diagnostic', async () => {
     const result = await validateSwaggerFiles([path.join(dir, 'missing.json'), path.join(dir, 'valid.json')], { specsDir: dir, concurrency: 2 });
     expect(result.diagnostics).toEqual([
