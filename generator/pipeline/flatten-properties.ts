@@ -4,13 +4,14 @@
  * `spec.addressSpace` rather than `spec.properties.addressSpace`. Each lifted property remembers
  * where it lives in the ARM payload (`armPath: ['properties', 'addressSpace']`), which is all the
  * conversion code needs to put it back. A lifted property whose name is already taken is renamed
- * (`<envelope><Name>`) and reported.
+ * (`<envelope><Name>`) and reported. Spec and status types that only held lifted properties, and
+ * that nothing reaches any more, are removed.
  *
  * Runs right after `spec-status` (it acts on the spec and status graphs) and before references,
  * secrets and names, which must see the final shape.
  */
 import type { ApiPackage, Model, ObjectType, Property, Type, TypeDefinition } from '../model/types.js';
-import { mapType } from '../model/walk.js';
+import { mapType, reachableNames } from '../model/walk.js';
 import { pascalCase } from '../naming/words.js';
 import { withDefinitions } from './sides.js';
 import type { Stage, StageContext } from './stage.js';
@@ -106,5 +107,15 @@ function flattenPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
   };
 
   for (const name in pkg.types) if (!done.has(name)) flattenNamed(name);
-  return changed.size ? { ...pkg, types: withDefinitions(pkg.types, changed) } : pkg;
+  if (changed.size === 0) return pkg;
+  // Envelopes whose properties were all lifted are reached by nothing now: drop them here, so
+  // that every spec or status type a later stage sees is one a resource reaches.
+  const types = withDefinitions(pkg.types, changed);
+  const reached = reachableNames({ types }, tops);
+  const kept: Record<string, TypeDefinition> = {};
+  for (const name in types) {
+    if (types[name].side === undefined || reached.has(name)) kept[name] = types[name];
+    else context.count('envelopesRemoved');
+  }
+  return { ...pkg, types: kept };
 }

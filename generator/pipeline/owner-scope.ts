@@ -11,8 +11,9 @@
  * The ARM `id`, `name` and `type` leave the spec: they are in the URL or set by ARM. Runs once the
  * spec's top level is final (after flattening, references and secrets), before property names.
  */
-import type { ApiPackage, KubernetesResourceInfo, Model, ObjectType, OwnerReferenceType, Property, Resource } from '../model/types.js';
+import type { ApiPackage, KubernetesResourceInfo, Model, ObjectType, OwnerReferenceType, Property, Resource, TypeDefinition } from '../model/types.js';
 import { kubernetesGroup } from './resource-names.js';
+import { withDefinitions } from './sides.js';
 import type { Stage, StageContext } from './stage.js';
 
 const URL_ONLY = new Set(['id', 'name', 'type']);
@@ -59,10 +60,10 @@ function ownerOf(r: Resource, kinds: Map<string, string>, resourceGroup: { group
 
 function ownPackage(pkg: ApiPackage, ownerFor: (r: Resource) => Owner, context: StageContext): ApiPackage {
   if (!pkg.resources.some((r) => r.kubernetes?.specType)) return pkg;
-  const types = { ...pkg.types };
+  const changed = new Map<string, TypeDefinition>();
   const resources = pkg.resources.map((r): Resource => {
     const k = r.kubernetes;
-    const def = k?.specType ? types[k.specType] : undefined;
+    const def = k?.specType ? pkg.types[k.specType] : undefined;
     if (!k || !def || def.type.kind !== 'object') return r;
     const owner = ownerFor(r);
     const added: Property[] = [];
@@ -93,10 +94,10 @@ function ownPackage(pkg: ApiPackage, ownerFor: (r: Resource) => Owner, context: 
     }
     const kept = def.type.properties.filter((p) => p.role || p.armPath || !URL_ONLY.has(p.armName));
     const spec: ObjectType = { ...def.type, properties: [...added, ...kept] };
-    types[k.specType!] = { ...def, type: spec };
+    changed.set(k.specType!, { ...def, type: spec });
     const kubernetes: KubernetesResourceInfo = { ...k, hasAzureName: r.fixedName === undefined };
     if (owner.info) kubernetes.owner = owner.info;
     return { ...r, kubernetes };
   });
-  return { ...pkg, types, resources };
+  return { ...pkg, types: withDefinitions(pkg.types, changed), resources };
 }

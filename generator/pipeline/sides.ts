@@ -14,18 +14,14 @@ import type { StageContext } from './stage.js';
 export type SideDefinition = TypeDefinition & { side: 'spec' | 'status' };
 
 /**
- * Names of the spec and status types the resources of a package reach (their `_Spec` and
- * `_STATUS` types and everything those name). Side types nothing reaches any more (envelopes
- * emptied by flattening, ...) are left out: `tidy` removes them.
+ * Names of the spec and status types of a package. `spec-status` creates only types its
+ * resources reach and `flatten-properties` removes the envelopes it empties, so these are the
+ * types the resources reach, found without a walk over the type graph (which every stage would
+ * otherwise repeat). A type a later stage orphans is still listed; `tidy` removes it.
  */
 export function kubernetesTypeNames(pkg: ApiPackage): Set<string> {
-  const roots: string[] = [];
-  for (const r of pkg.resources) {
-    if (r.kubernetes?.specType) roots.push(r.kubernetes.specType);
-    if (r.kubernetes?.statusType) roots.push(r.kubernetes.statusType);
-  }
-  const names = roots.length ? reachableNames(pkg, roots) : new Set<string>();
-  for (const name of names) if (pkg.types[name]?.side === undefined) names.delete(name);
+  const names = new Set<string>();
+  for (const name in pkg.types) if (pkg.types[name].side !== undefined) names.add(name);
   return names;
 }
 

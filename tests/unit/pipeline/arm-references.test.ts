@@ -4,8 +4,9 @@
  * Fixture `pipeline/arm-references`: Microsoft.Network 2023-04-01 with networkSecurityGroups,
  * routeTables, virtualNetworks and the child virtualNetworks/subnets (modelled on the real
  * network specs: writable `id`, `properties` envelopes with x-ms-client-flatten, SubResource links).
- * Most cases sit in SubnetPropertiesFormat, which after flattening appears three times in the
- * spec graph: in itself, in Subnet (items of VirtualNetwork.subnets) and in VirtualNetworksSubnet_Spec.
+ * Most cases sit in SubnetPropertiesFormat, whose properties flattening lifts into two types of
+ * the spec graph: Subnet (items of VirtualNetwork.subnets) and VirtualNetworksSubnet_Spec (the
+ * emptied envelope itself is gone).
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Diagnostics, type Diagnostic } from '../../../generator/diagnostics.js';
@@ -214,18 +215,18 @@ describe('arm-references on the fixture', () => {
   });
 
   it('counts every conversion by detection method', () => {
-    // Each SubnetPropertiesFormat property counts three times (see the header).
+    // Each SubnetPropertiesFormat property counts twice (see the header).
     expect(result.counts).toMatchObject({
-      'references.name': 8, // routeTableId ×3, regionalRouteTableIds ×3, subnetIds ×2
-      'references.subresource': 7, // natGateway ×3, ddosProtectionPlan ×2, ipAllocations ×2
-      'references.embedded-resource': 3,
-      'references.arm-id-details': 3,
-      'references.format': 3,
-      'references.description': 3,
+      'references.name': 5, // routeTableId ×2, regionalRouteTableIds ×2, subnetIds
+      'references.subresource': 4, // natGateway ×2, ddosProtectionPlan, ipAllocations
+      'references.embedded-resource': 2,
+      'references.arm-id-details': 2,
+      'references.format': 2,
+      'references.description': 2,
     });
-    // subresource-id: SubResource.id, NetworkSecurityGroup.id (the nested spec copy), trafficTargets ×3;
+    // subresource-id: SubResource.id, NetworkSecurityGroup.id (the nested spec copy), trafficTargets ×2;
     // not maintenanceWindow.id (a uuid).
-    expect(result.counts['references.subresource-id']).toBe(5);
+    expect(result.counts['references.subresource-id']).toBe(4);
     expect(Object.keys(result.counts).sort()).toEqual([
       'references.arm-id-details', 'references.description', 'references.embedded-resource', 'references.format',
       'references.name', 'references.subresource', 'references.subresource-id',
@@ -235,7 +236,7 @@ describe('arm-references on the fixture', () => {
   it('is what the aso pipeline produces at this stage', async () => {
     const { model, counts } = await fixtureThrough(FIXTURE, armReferencesStage.id);
     expect(model).toEqual(result.model);
-    expect(counts['references.name']).toBe(8);
+    expect(counts['references.name']).toBe(5);
   });
 
   it('does not mutate its input', () => {
@@ -265,7 +266,7 @@ describe('arm-references with config overrides', () => {
     });
     // Other detections are unaffected.
     expect(prop(pkg, SUBNET, 'regionalRouteTableReferences').type).toEqual({ kind: 'map', values: stringRef('name') });
-    expect(counts).toMatchObject({ 'references.config-off': 3, 'references.config': 3, 'references.name': 5 });
+    expect(counts).toMatchObject({ 'references.config-off': 2, 'references.config': 2, 'references.name': 3 });
     expect(overrides.unused()).toEqual([]);
     expect(input).toEqual(snapshot);
   });
@@ -276,7 +277,7 @@ describe('arm-references with config overrides', () => {
       propertyOverrides: [{ type: 'SubnetPropertiesFormat', property: 'routeTableId', reference: false }],
     });
     const pkg = onlyPackage(model);
-    for (const type of ['SubnetPropertiesFormat', 'Subnet', SUBNET]) expect(prop(pkg, type, 'routeTableId').type).toEqual(STRING);
+    for (const type of ['Subnet', SUBNET]) expect(prop(pkg, type, 'routeTableId').type).toEqual(STRING);
     // An override for another type does not apply.
     const other = runAlone(armReferencesStage, input, { propertyOverrides: [{ type: 'RouteTable*', property: 'routeTableId', reference: false }] });
     expect(prop(onlyPackage(other.model), SUBNET, 'routeTableReference').type).toEqual(stringRef('name'));
