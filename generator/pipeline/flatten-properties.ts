@@ -59,12 +59,18 @@ function flattenPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
     done.add(name);
   };
 
+  const lifts = (p: Property, isTop: boolean) => p.clientFlatten === true || (isTop && p.armName === 'properties');
+
   const flattenObject = (obj: ObjectType, isTop: boolean, owner: string): ObjectType => {
-    if (!obj.properties.some((p) => p.clientFlatten || (isTop && p.armName === 'properties'))) return obj;
+    // Called for every object of every spec and status type: a plain loop, no allocation, when
+    // there is nothing to lift (the common case).
+    let any = false;
+    for (let i = 0; i < obj.properties.length && !any; i++) any = lifts(obj.properties[i], isTop);
+    if (!any) return obj;
     const out: Property[] = [];
-    const names = new Set(obj.properties.filter((p) => !(p.clientFlatten || (isTop && p.armName === 'properties'))).map((p) => p.name.toLowerCase()));
+    const names = new Set(obj.properties.filter((p) => !lifts(p, isTop)).map((p) => p.name.toLowerCase()));
     for (const p of obj.properties) {
-      if (!(p.clientFlatten || (isTop && p.armName === 'properties'))) {
+      if (!lifts(p, isTop)) {
         out.push(p);
         continue;
       }
