@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { formatDiagnostic } from '../diagnostics.js';
 import { loadSpecs } from '../loader/load.js';
 import { printPackage } from '../model/print.js';
-import { EXIT_DIAGNOSTICS, EXIT_OK, printJson } from './output.js';
+import { runPipeline } from '../pipeline/runner.js';
+import { targetNames, targets } from '../targets/index.js';
+import { EXIT_DIAGNOSTICS, EXIT_OK, printJson, usageError } from './output.js';
 import { resolveInputs } from './inputs.js';
 
 export function registerModelCommand(program: Command): void {
@@ -15,8 +17,14 @@ export function registerModelCommand(program: Command): void {
     .option('--config <file>', 'the config file (default: ./armkube.yaml when it exists)')
     .option('--specs <dir>', 'the specs folder')
     .option('--json', 'print the model as JSON')
-    .addHelpText('after', '\nExamples:\n  armkube model --group Microsoft.Storage --version 2021-04-01\n  armkube model --group Microsoft.Network --version 2021-02-01 --json > network.json')
-    .action((opts: { group: string; version: string; specs?: string; json?: boolean }) => {
+    .option('--target <name>', `show the model after the stages of a target (${targetNames().join(', ')}): kinds, spec and status`)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  armkube model --group Microsoft.Storage --version 2021-04-01\n  armkube model --group Microsoft.Network --version 2021-02-01 --target aso\n  armkube model --group Microsoft.Network --version 2021-02-01 --json > network.json',
+    )
+    .action((opts: { group: string; version: string; specs?: string; config?: string; json?: boolean; target?: string }) => {
+      const target = opts.target === undefined ? undefined : targets[opts.target];
+      if (opts.target !== undefined && !target) usageError(`unknown target "${opts.target}"; known: ${targetNames().join(', ')}`);
       const inputs = resolveInputs(opts);
       const specs = { dir: inputs.specsDir, from: inputs.specsFrom };
       const ns = opts.group.toLowerCase();
@@ -24,14 +32,16 @@ export function registerModelCommand(program: Command): void {
         specsDir: specs.dir,
         filter: (p) => p.namespace === undefined || (p.namespace.toLowerCase() === ns && p.apiVersion === opts.version),
       });
-      const packages = result.model.packages.filter((p) => p.namespace.toLowerCase() === ns && p.apiVersion === opts.version);
+      const loaded = result.model.packages.filter((p) => p.namespace.toLowerCase() === ns && p.apiVersion === opts.version);
+      const run = target ? runPipeline({ packages: loaded }, target.stages, { options: inputs.config.pipeline }) : undefined;
+      const packages = run ? run.model.packages : loaded;
       if (packages.length === 0) {
         process.stderr.write(`armkube: no package for ${opts.group} at ${opts.version} in ${specs.dir}\n`);
         process.exitCode = EXIT_DIAGNOSTICS;
         return;
       }
       const files = new Set(packages.flatMap((p) => p.files));
-      const diagnostics = result.diagnostics.filter((d) => d.location && files.has(d.location.file));
+      const diagnostics = [...result.diagnostics, ...(run?.diagnostics ?? [])].filter((d) => d.location && files.has(d.location.file));
       if (opts.json) {
         printJson({ packages, diagnostics });
       } else {

@@ -60,7 +60,19 @@ function printResource(pkg: ApiPackage, r: Resource, lines: string[]): void {
   lines.push(`  scope ${r.scope}${r.scopeDetail ? ` (${r.scopeDetail})` : ''}${r.parentArmType ? `, parent ${r.parentArmType}` : ''}`);
   lines.push(`  name ${r.fixedName !== undefined ? `fixed "${r.fixedName}" (singleton)` : `{${r.nameParameter}}`}`);
   lines.push(`  PUT ${r.urlTemplate}`);
-  if (r.kubernetes) lines.push(`  kubernetes ${r.kubernetes.group}/${r.kubernetes.version} ${r.kubernetes.kind}`);
+  const k = r.kubernetes;
+  if (k) {
+    const owner = k.owner ? ('any' in k.owner ? ', owner: any kind' : `, owner: ${k.owner.kind}`) : '';
+    lines.push(`  kubernetes ${k.group}/${k.version} ${k.kind} (plural ${k.plural}${k.storage ? ', storage version' : ''}${owner})`);
+  }
+  if (k?.specType && pkg.types[k.specType]) {
+    lines.push(`  spec (${k.specType}):`);
+    printMembers(pkg, { kind: 'ref', name: k.specType }, '    ', lines, new Set(), 0, false);
+  }
+  if (k?.statusType && pkg.types[k.statusType]) {
+    lines.push(`  status (${k.statusType}):`);
+    printMembers(pkg, { kind: 'ref', name: k.statusType }, '    ', lines, new Set(), 0, false);
+  }
   if (r.putType) {
     lines.push(`  spec (PUT body: ${describeType(r.putType)}):`);
     printMembers(pkg, r.putType, '    ', lines, new Set(), 0, false);
@@ -84,10 +96,12 @@ function printMembers(pkg: ApiPackage, t: Type, indent: string, lines: string[],
     target = pkg.types[target.name]?.type ?? { kind: 'any' };
   }
   if (target.kind === 'array') return printMembers(pkg, target.items, indent, lines, seen, depth, readOnlyOnly);
+  if (target.kind === 'map') return printMembers(pkg, target.values, indent, lines, seen, depth, readOnlyOnly);
   if (target.kind !== 'object') return;
   for (const base of target.bases ?? []) printMembers(pkg, base, indent, lines, seen, depth, readOnlyOnly);
   for (const p of target.properties) {
-    const nested = p.type.kind === 'ref' || p.type.kind === 'object' || p.type.kind === 'array';
+    const element = p.type.kind === 'array' || p.type.kind === 'map' ? (p.type.kind === 'array' ? p.type.items : p.type.values) : p.type;
+    const nested = element.kind === 'ref' || element.kind === 'object';
     if (readOnlyOnly && !p.readOnly && !nested) continue;
     lines.push(`${indent}${p.name}: ${describeType(p.type)}${flags(p)}`);
     if (nested) printMembers(pkg, p.type, indent + '  ', lines, seen, depth + 1, readOnlyOnly && !p.readOnly);

@@ -48,6 +48,15 @@ describe.skipIf(!hasAzureSpecs)('armkube pipeline on the real specs', () => {
     expect(report.stages.map((s: { id: string }) => s.id)).toContain('arm-references');
   });
 
+  it('shows one package after the aso stages with model --target aso', () => {
+    const out = armkube('model', '--group', 'Microsoft.Network', '--version', '2021-02-01', '--target', 'aso');
+    expect(out.status).toBe(0);
+    const subnet = out.stdout.slice(out.stdout.indexOf('resource Microsoft.Network/virtualNetworks/subnets\n'));
+    expect(subnet).toMatch(/kubernetes network\.azure\.com\/v20210201 VirtualNetworksSubnet \(plural virtualnetworkssubnets, storage version, owner: VirtualNetwork\)/);
+    expect(subnet).toMatch(/networkSecurityGroup: reference to Microsoft\.Network\/networkSecurityGroups \(embedded-resource\) \[arm=properties\.networkSecurityGroup\]/);
+    expect(armkube('model', '--group', 'Microsoft.Network', '--version', '2021-02-01', '--target', 'nope').status).toBe(2);
+  });
+
   it('prints the same report as text', () => {
     const out = armkube('pipeline', '--group', 'Microsoft.Network', '--version', '2021-02-01');
     expect(out.status).toBe(0);
