@@ -31,8 +31,10 @@ const VALIDATION_KEYS = [
 
 export class SchemaConverter {
   readonly types: Record<string, TypeDefinition> = {};
-  /** `file#pointer` of a definition → its name in this package. */
-  private readonly names = new Map<string, string>();
+  /** Per file: definition name → its name in this package. */
+  private readonly names = new Map<string, Map<string, string>>();
+  /** Per file: `$ref` string → the named type it resolved to. */
+  private readonly refCache = new Map<string, Map<string, Type>>();
   private readonly taken = new Set<string>();
   private readonly inlineInProgress = new Set<string>();
   private depth = 0;
@@ -46,14 +48,14 @@ export class SchemaConverter {
   reserveDefinitions(file: string, doc: JsonObject): void {
     const definitions = doc.definitions;
     if (!isObject(definitions)) return;
-    for (const name of Object.keys(definitions)) this.nameFor(file, joinPointer('', 'definitions', name), name);
+    for (const name of Object.keys(definitions)) this.nameFor(file, name);
   }
 
   /** Converts every definition of a package file (so that unreferenced types and subtypes exist too). */
   convertDefinitions(file: string, doc: JsonObject): void {
     const definitions = doc.definitions;
     if (!isObject(definitions)) return;
-    for (const name of Object.keys(definitions)) this.named(file, joinPointer('', 'definitions', name), name);
+    for (const name of Object.keys(definitions)) this.named(file, name);
   }
 
   /** Converts a schema found at `file#pointer`. */
@@ -119,28 +121,30 @@ export class SchemaConverter {
     return { file: this.store.relative(file), pointer };
   }
 
-  private nameFor(file: string, pointer: string, wanted: string): string {
-    const key = file + '#' + pointer;
-    const existing = this.names.get(key);
+  private nameFor(file: string, wanted: string): string {
+    let inFile = this.names.get(file);
+    if (!inFile) this.names.set(file, (inFile = new Map()));
+    const existing = inFile.get(wanted);
     if (existing) return existing;
     let name = wanted;
     if (this.taken.has(name)) {
       const stem = pascal(path.basename(file, '.json'));
       name = `${wanted}_${stem}`;
       for (let i = 2; this.taken.has(name); i++) name = `${wanted}_${stem}${i}`;
-      this.diagnostics.info('type-name-collision', `definition ${wanted} already names another type in this package; this one is named ${name}`, this.loc(file, pointer));
+      this.diagnostics.info('type-name-collision', `definition ${wanted} already names another type in this package; this one is named ${name}`, this.loc(file, joinPointer('', 'definitions', wanted)));
     }
     this.taken.add(name);
-    this.names.set(key, name);
+    inFile.set(wanted, name);
     return name;
   }
 
-  /** The named type for `file#/definitions/<name>`, converted on first use. */
-  private named(file: string, pointer: string, definition: string): Type {
-    const name = this.nameFor(file, pointer, definition);
+  /** The named type for `file#/definitions/<definition>`, converted on first use. */
+  private named(file: string, definition: string): Type {
+    const name = this.nameFor(file, definition);
     if (!this.types[name]) {
       const doc = this.store.get(file);
-      const schema = getAtPointer(doc, pointer);
+      const schema = definitionIn(doc, definition);
+      const pointer = joinPointer('', 'definitions', definition);
       const source = this.loc(file, pointer);
       const def: TypeDefinition = { name, type: ANY, source };
       this.types[name] = def; // registered before conversion: cycles end here
@@ -162,6 +166,11 @@ export class SchemaConverter {
       this.diagnostics.error('invalid-ref', '$ref is not a string', this.loc(file, pointer));
       return ANY;
     }
+    // The same `$ref` string is written many times in a file: resolve it once.
+    let inFile = this.refCache.get(file);
+    if (!inFile) this.refCache.set(file, (inFile = new Map()));
+    const cached = inFile.get(ref);
+    if (cached) return cached;
     const target = parseRef(ref, file);
     if (!target) {
       this.diagnostics.error('remote-ref', `remote $ref ${ref} is not supported`, this.loc(file, pointer));
@@ -174,12 +183,14 @@ export class SchemaConverter {
         this.diagnostics.error('dangling-ref', `$ref ${ref}: file ${this.store.relative(target.file)} cannot be loaded`, this.loc(file, pointer));
         return ANY;
       }
-      if (getAtPointer(doc, target.pointer) === undefined) {
+      if (definitionIn(doc, definition) === undefined) {
         this.diagnostics.error('dangling-ref', `$ref ${ref} points at nothing`, this.loc(file, pointer));
         return ANY;
       }
-      // Canonical pointer: `#/definitions/a%20b` and `/definitions/a b` are the same definition.
-      return this.named(target.file, joinPointer('', 'definitions', definition), definition);
+      // Keyed by the decoded name: `#/definitions/a%20b` and `/definitions/a b` are one definition.
+      const named = this.named(target.file, definition);
+      inFile.set(ref, named);
+      return named;
     }
     const key = target.file + '#' + target.pointer;
     if (this.inlineInProgress.has(key)) {
@@ -328,6 +339,12 @@ export class SchemaConverter {
     if (xEnum && typeof xEnum.name === 'string') t.enumName = xEnum.name;
     return t;
   }
+}
+
+/** `doc.definitions[name]`, own properties only. */
+function definitionIn(doc: JsonValue | undefined, name: string): JsonValue | undefined {
+  if (!isObject(doc) || !isObject(doc.definitions)) return undefined;
+  return Object.prototype.hasOwnProperty.call(doc.definitions, name) ? doc.definitions[name] : undefined;
 }
 
 function isUntyped(s: JsonObject): boolean {
