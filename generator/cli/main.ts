@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import { registerGenerateCommand } from './generate.js';
 import { registerModelCommand } from './model.js';
 import { registerPipelineCommand } from './pipeline.js';
 import { EXIT_USAGE } from './output.js';
@@ -24,5 +25,6 @@ const program = new Command()
 registerSpecsCommand(program);
 registerModelCommand(program);
 registerPipelineCommand(program);
+registerGenerateCommand(program);
 
 await program.parseAsync();

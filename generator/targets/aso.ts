@@ -15,6 +15,7 @@ import { recursionStage } from '../pipeline/recursion.js';
 import { resourceNamesStage } from '../pipeline/resource-names.js';
 import { secretsStage } from '../pipeline/secrets.js';
 import { specStatusStage } from '../pipeline/spec-status.js';
+import type { Emitter } from '../emit/emitter.js';
 import type { Stage } from '../pipeline/stage.js';
 import { statusConditionsStage } from '../pipeline/status-conditions.js';
 import { storageVersionStage } from '../pipeline/storage-version.js';
@@ -51,3 +52,6 @@ export const asoStages: readonly Stage[] = Object.freeze([
   // Looks across all packages of a group; needs kinds and nothing after it changes them.
   storageVersionStage,
 ]);
+
+/** The emitters of the `aso` target (filled in as they land: CRDs, TypeScript, clients). */
+export const asoEmitters: readonly Emitter[] = Object.freeze([]);
