@@ -9,52 +9,14 @@
  * emptied envelope itself is gone).
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Diagnostics, type Diagnostic } from '../../../generator/diagnostics.js';
-import type { ApiPackage, Model, Property, ResourceReferenceType, Type, TypeDefinition } from '../../../generator/model/types.js';
+import type { ApiPackage, Model, ResourceReferenceType, Type } from '../../../generator/model/types.js';
 import { walkType } from '../../../generator/model/walk.js';
 import { armReferencesStage } from '../../../generator/pipeline/arm-references.js';
-import { pipelineOptions, type PipelineOptions } from '../../../generator/pipeline/options.js';
-import { OverrideTracker } from '../../../generator/pipeline/overrides.js';
-import type { Stage } from '../../../generator/pipeline/stage.js';
 import { asoStagesThrough, fixtureThrough, loadFixture, onlyPackage, runStages } from '../../helpers.js';
+import { names, prop, runStageAlone, type StageRunResult } from './stage-helpers.js';
 
 const FIXTURE = 'pipeline/arm-references';
 const SUBNET = 'VirtualNetworksSubnet_Spec';
-
-/** Runs one stage on a model, as the runner does, without the runner's `requires` check. */
-function runAlone(stage: Stage, model: Model, options: Partial<PipelineOptions> = {}) {
-  const diagnostics = new Diagnostics(stage.id);
-  const counts: Record<string, number> = {};
-  const resolved = pipelineOptions(options);
-  const overrides = new OverrideTracker(resolved.propertyOverrides);
-  const out = stage.run(model, {
-    diagnostics,
-    options: resolved,
-    overrides,
-    count: (key, by = 1) => void (counts[key] = (counts[key] ?? 0) + by),
-  });
-  return { model: out, diagnostics: diagnostics.items as Diagnostic[], counts, overrides };
-}
-
-function def(pkg: ApiPackage, name: string): TypeDefinition {
-  const d = pkg.types[name];
-  if (!d) throw new Error(`no type ${name}; there are ${Object.keys(pkg.types).join(', ')}`);
-  return d;
-}
-
-function propertiesOf(pkg: ApiPackage, typeName: string): Property[] {
-  const t = def(pkg, typeName).type;
-  if (t.kind !== 'object') throw new Error(`${typeName} is a ${t.kind}, not an object`);
-  return t.properties;
-}
-
-const names = (pkg: ApiPackage, typeName: string) => propertiesOf(pkg, typeName).map((p) => p.name);
-
-function prop(pkg: ApiPackage, typeName: string, name: string): Property {
-  const p = propertiesOf(pkg, typeName).find((x) => x.name === name);
-  if (!p) throw new Error(`${typeName} has no property ${name}; it has ${names(pkg, typeName).join(', ')}`);
-  return p;
-}
 
 const STRING: Type = { kind: 'primitive', primitive: 'string' };
 const stringRef = (detectedBy: string, allowedTypes?: string[]): ResourceReferenceType =>
@@ -71,13 +33,13 @@ async function stageInput(): Promise<Model> {
 describe('arm-references on the fixture', () => {
   let input: Model;
   let snapshot: Model;
-  let result: ReturnType<typeof runAlone>;
+  let result: StageRunResult;
   let pkg: ApiPackage;
 
   beforeAll(async () => {
     input = await stageInput();
     snapshot = structuredClone(input);
-    result = runAlone(armReferencesStage, input);
+    result = runStageAlone(armReferencesStage, input);
     pkg = onlyPackage(result.model);
   });
 
@@ -249,7 +211,7 @@ describe('arm-references with config overrides', () => {
   it('reference: false keeps a detected ID a string; reference: true makes a plain string a reference', async () => {
     const input = await stageInput();
     const snapshot = structuredClone(input);
-    const { model, counts, overrides } = runAlone(armReferencesStage, input, {
+    const { model, counts, overrides } = runStageAlone(armReferencesStage, input, {
       propertyOverrides: [
         { property: 'routeTableId', reference: false },
         { property: 'egressTarget', reference: true },
@@ -273,13 +235,13 @@ describe('arm-references with config overrides', () => {
 
   it('matches an override on the declaring type of a flattened property', async () => {
     const input = await stageInput();
-    const { model } = runAlone(armReferencesStage, input, {
+    const { model } = runStageAlone(armReferencesStage, input, {
       propertyOverrides: [{ type: 'SubnetPropertiesFormat', property: 'routeTableId', reference: false }],
     });
     const pkg = onlyPackage(model);
     for (const type of ['Subnet', SUBNET]) expect(prop(pkg, type, 'routeTableId').type).toEqual(STRING);
     // An override for another type does not apply.
-    const other = runAlone(armReferencesStage, input, { propertyOverrides: [{ type: 'RouteTable*', property: 'routeTableId', reference: false }] });
+    const other = runStageAlone(armReferencesStage, input, { propertyOverrides: [{ type: 'RouteTable*', property: 'routeTableId', reference: false }] });
     expect(prop(onlyPackage(other.model), SUBNET, 'routeTableReference').type).toEqual(stringRef('name'));
     expect(other.overrides.unused()).toHaveLength(1);
   });

@@ -5,6 +5,7 @@ import { discriminatedUnionsStage } from '../../../generator/pipeline/discrimina
 import { mergeAllOfStage } from '../../../generator/pipeline/merge-allof.js';
 import type { Stage } from '../../../generator/pipeline/stage.js';
 import { hasAzureSpecs, loadAzure, loadFixture, onlyPackage, runStages } from '../../helpers.js';
+import { objectOf } from './stage-helpers.js';
 
 const TEST_FILE = 'specification/test/resource-manager/Microsoft.Test/stable/2021-01-01/test.json';
 const at = (name: string) => ({ file: TEST_FILE, pointer: `/definitions/${name}` });
@@ -30,12 +31,6 @@ function run() {
 function union(pkg: ApiPackage, name: string): UnionType {
   const t = pkg.types[name]?.type;
   if (t?.kind !== 'union') throw new Error(`${name} is ${t?.kind ?? 'missing'}, not a union`);
-  return t;
-}
-
-function object(pkg: ApiPackage, name: string): ObjectType {
-  const t = pkg.types[name]?.type;
-  if (t?.kind !== 'object') throw new Error(`${name} is ${t?.kind ?? 'missing'}, not an object`);
   return t;
 }
 
@@ -76,12 +71,12 @@ describe('discriminated-unions', () => {
 
   it('drops the discriminator property from every variant object but keeps its discriminatorValue', () => {
     const { pkg } = run();
-    expect(names(object(pkg, 'AzureBlobStorageLinkedService'))).toEqual(['description', 'connectionString']);
-    expect(object(pkg, 'AzureBlobStorageLinkedService').discriminatorValue).toBe('AzureBlobStorage');
+    expect(names(objectOf(pkg, 'AzureBlobStorageLinkedService'))).toEqual(['description', 'connectionString']);
+    expect(objectOf(pkg, 'AzureBlobStorageLinkedService').discriminatorValue).toBe('AzureBlobStorage');
     // Two levels down: inherited through ExecutionLinkedService, dropped all the same.
-    expect(names(object(pkg, 'HdiLinkedService'))).toEqual(['description', 'pool', 'clusterUri']);
-    expect(object(pkg, 'HdiLinkedService').discriminatorValue).toBe('Hdi');
-    expect(names(object(pkg, 'CopyJob'))).toEqual(['id', 'name', 'type', 'location', 'source']);
+    expect(names(objectOf(pkg, 'HdiLinkedService'))).toEqual(['description', 'pool', 'clusterUri']);
+    expect(objectOf(pkg, 'HdiLinkedService').discriminatorValue).toBe('Hdi');
+    expect(names(objectOf(pkg, 'CopyJob'))).toEqual(['id', 'name', 'type', 'location', 'source']);
   });
 
   it('keeps a copy of a concrete base (explicit x-ms-discriminator-value) as a variant', () => {
@@ -90,7 +85,7 @@ describe('discriminated-unions', () => {
       'AzureManagedRuleSet → azureManagedRuleSet: AzureManagedRuleSet',
       'Unknown → ruleSet: RuleSet_Unknown',
     ]);
-    const copy = object(pkg, 'RuleSet_Unknown');
+    const copy = objectOf(pkg, 'RuleSet_Unknown');
     expect(names(copy)).toEqual(['priority']);
     expect(copy).toMatchObject({ discriminatorValue: 'Unknown' });
     expect(copy.discriminator).toBeUndefined();
@@ -113,8 +108,8 @@ describe('discriminated-unions', () => {
       'HyperV2012 → hyperVPolicyInput: HyperVPolicyInput_HyperV2012',
       'HyperV2012R2 → hyperVR2PolicyInput: HyperVR2PolicyInput',
     ]);
-    expect(names(object(pkg, 'HyperVPolicyInput_HyperV2012'))).toEqual(['compression']);
-    expect(names(object(pkg, 'HyperVR2PolicyInput'))).toEqual(['compression', 'replicationFrequency']);
+    expect(names(objectOf(pkg, 'HyperVPolicyInput_HyperV2012'))).toEqual(['compression']);
+    expect(names(objectOf(pkg, 'HyperVR2PolicyInput'))).toEqual(['compression', 'replicationFrequency']);
   });
 
   it('does not treat the default discriminator value of an allOf-derived base as a variant', () => {
@@ -125,15 +120,15 @@ describe('discriminated-unions', () => {
 
   it('leaves a discriminated base without subtypes an object and reports it', () => {
     const { pkg, result } = run();
-    expect(object(pkg, 'Shape')).toMatchObject({ discriminator: 'shapeType' });
-    expect(names(object(pkg, 'Shape'))).toEqual(['shapeType', 'area']);
+    expect(objectOf(pkg, 'Shape')).toMatchObject({ discriminator: 'shapeType' });
+    expect(names(objectOf(pkg, 'Shape'))).toEqual(['shapeType', 'area']);
     const info = result.diagnostics.filter((d) => d.code === 'union-without-subtypes');
     expect(info.map((d) => [d.severity, d.location])).toEqual([['info', at('Shape')]]);
   });
 
   it('lets everything that names the base see the union, and counts unions', () => {
     const { pkg, result } = run();
-    const props = object(pkg, 'WidgetProperties').properties;
+    const props = objectOf(pkg, 'WidgetProperties').properties;
     expect(resolve(pkg, props.find((p) => p.armName === 'linkedService')!.type)?.kind).toBe('union');
     const policies = props.find((p) => p.armName === 'policies')!.type;
     expect(policies.kind === 'array' && resolve(pkg, policies.items)?.kind).toBe('union');
@@ -169,15 +164,15 @@ describe.skipIf(!hasAzureSpecs)('discriminated-unions on the real specs', () => 
     const values = linked.variants.map((v) => v.value);
     expect(values).toEqual([...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     expect(new Set(linked.variants.map((v) => v.name)).size).toBe(linked.variants.length);
-    expect(names(object(pkg, 'AzureBlobStorageLinkedService'))).not.toContain('type');
-    expect(object(pkg, 'AzureBlobStorageLinkedService').properties.find((p) => p.armName === 'typeProperties')?.required).toBe(true);
+    expect(names(objectOf(pkg, 'AzureBlobStorageLinkedService'))).not.toContain('type');
+    expect(objectOf(pkg, 'AzureBlobStorageLinkedService').properties.find((p) => p.armName === 'typeProperties')?.required).toBe(true);
 
     expect(union(pkg, 'Dataset').variants).toContainEqual({ value: 'AzureBlob', name: 'azureBlobDataset', type: { kind: 'ref', name: 'AzureBlobDataset' } });
     // Activity → ExecutionActivity → CopyActivity: both levels are variants of the root.
     const activity = union(pkg, 'Activity').variants;
     expect(activity).toContainEqual({ value: 'Execution', name: 'executionActivity', type: { kind: 'ref', name: 'ExecutionActivity' } });
     expect(activity).toContainEqual({ value: 'Copy', name: 'copyActivity', type: { kind: 'ref', name: 'CopyActivity' } });
-    expect(names(object(pkg, 'CopyActivity')).slice(0, 6)).toEqual(['name', 'description', 'dependsOn', 'userProperties', 'linkedServiceName', 'policy']);
+    expect(names(objectOf(pkg, 'CopyActivity')).slice(0, 6)).toEqual(['name', 'description', 'dependsOn', 'userProperties', 'linkedServiceName', 'policy']);
     expect(result.counts.unions).toBeGreaterThanOrEqual(3);
   });
 });

@@ -12,63 +12,24 @@
  *   VirtualNetworkPeering with an inline, optional `properties` envelope (remoteAddressSpace required).
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Diagnostics, type Diagnostic } from '../../../generator/diagnostics.js';
-import type { ApiPackage, Model, Property, Type, TypeDefinition } from '../../../generator/model/types.js';
+import type { ApiPackage, Model } from '../../../generator/model/types.js';
 import { flattenPropertiesStage } from '../../../generator/pipeline/flatten-properties.js';
-import { pipelineOptions, type PipelineOptions } from '../../../generator/pipeline/options.js';
-import { OverrideTracker } from '../../../generator/pipeline/overrides.js';
-import type { Stage } from '../../../generator/pipeline/stage.js';
 import { asoStagesThrough, fixtureThrough, loadFixture, onlyPackage, runStages } from '../../helpers.js';
+import { def, names, prop, ref, runStageAlone, type StageRunResult } from './stage-helpers.js';
 
 const FIXTURE = 'pipeline/flatten-properties';
-
-/** Runs one stage on a model, as the runner does, without the runner's `requires` check. */
-function runAlone(stage: Stage, model: Model, options: Partial<PipelineOptions> = {}) {
-  const diagnostics = new Diagnostics(stage.id);
-  const counts: Record<string, number> = {};
-  const resolved = pipelineOptions(options);
-  const out = stage.run(model, {
-    diagnostics,
-    options: resolved,
-    overrides: new OverrideTracker(resolved.propertyOverrides),
-    count: (key, by = 1) => void (counts[key] = (counts[key] ?? 0) + by),
-  });
-  return { model: out, diagnostics: diagnostics.items as Diagnostic[], counts };
-}
-
-function def(pkg: ApiPackage, name: string): TypeDefinition {
-  const d = pkg.types[name];
-  if (!d) throw new Error(`no type ${name}; there are ${Object.keys(pkg.types).join(', ')}`);
-  return d;
-}
-
-function propertiesOf(pkg: ApiPackage, typeName: string): Property[] {
-  const t = def(pkg, typeName).type;
-  if (t.kind !== 'object') throw new Error(`${typeName} is a ${t.kind}, not an object`);
-  return t.properties;
-}
-
-const names = (pkg: ApiPackage, typeName: string) => propertiesOf(pkg, typeName).map((p) => p.name);
-
-function prop(pkg: ApiPackage, typeName: string, name: string): Property {
-  const p = propertiesOf(pkg, typeName).find((x) => x.name === name);
-  if (!p) throw new Error(`${typeName} has no property ${name}; it has ${names(pkg, typeName).join(', ')}`);
-  return p;
-}
-
-const ref = (name: string): Type => ({ kind: 'ref', name });
 
 describe('flatten-properties on the fixture', () => {
   let input: Model;
   let snapshot: Model;
-  let result: ReturnType<typeof runAlone>;
+  let result: StageRunResult;
   let pkg: ApiPackage;
 
   beforeAll(async () => {
     const before = (await asoStagesThrough(flattenPropertiesStage.id)).slice(0, -1);
     input = runStages(loadFixture(FIXTURE).model, before).model;
     snapshot = structuredClone(input);
-    result = runAlone(flattenPropertiesStage, input);
+    result = runStageAlone(flattenPropertiesStage, input);
     pkg = onlyPackage(result.model);
   });
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiPackage, ObjectType, Type } from '../../../generator/model/types.js';
+import type { ObjectType, Type } from '../../../generator/model/types.js';
 import { walkType } from '../../../generator/model/walk.js';
 import { mergeAllOfStage } from '../../../generator/pipeline/merge-allof.js';
 import { hasAzureSpecs, loadAzure, loadFixture, onlyPackage, runStages } from '../../helpers.js';
+import { objectOf } from './stage-helpers.js';
 
 const TEST_FILE = 'specification/test/resource-manager/Microsoft.Test/stable/2021-01-01/test.json';
 
@@ -13,19 +14,13 @@ function run() {
   return { loaded, before, result, pkg: onlyPackage(result.model) };
 }
 
-function object(pkg: ApiPackage, name: string): ObjectType {
-  const t = pkg.types[name]?.type;
-  if (t?.kind !== 'object') throw new Error(`${name} is ${t?.kind ?? 'missing'}, not an object`);
-  return t;
-}
-
 const names = (t: ObjectType) => t.properties.map((p) => p.armName);
 const required = (t: ObjectType) => t.properties.filter((p) => p.required).map((p) => p.armName);
 
 describe('merge-allof', () => {
   it('puts base properties first, recursively, and lets a redeclared property replace the inherited one in place', () => {
     const { pkg } = run();
-    const widget = object(pkg, 'Widget');
+    const widget = objectOf(pkg, 'Widget');
     expect(names(widget)).toEqual(['id', 'name', 'type', 'tags', 'location', 'properties', 'etag']);
     const name = widget.properties[1];
     expect(name.description).toBe('The widget name, redeclared with a pattern.');
@@ -37,34 +32,34 @@ describe('merge-allof', () => {
 
   it('inherits x-ms-azure-resource and required flags from a common-types TrackedResource/Resource chain', () => {
     const { pkg } = run();
-    const widget = object(pkg, 'Widget');
+    const widget = objectOf(pkg, 'Widget');
     expect(widget.azureResource).toBe(true);
     expect(required(widget)).toEqual(['location', 'properties']);
-    expect(names(object(pkg, 'TrackedResource'))).toEqual(['id', 'name', 'type', 'tags', 'location']);
+    expect(names(objectOf(pkg, 'TrackedResource'))).toEqual(['id', 'name', 'type', 'tags', 'location']);
     expect(widget.properties.find((p) => p.armName === 'tags')?.mutability).toEqual(['read', 'create', 'update']);
   });
 
   it('applies a required list that names inherited properties', () => {
     const before = loadFixture('pipeline/merge-allof').model;
     expect(onlyPackage(before).types.Gizmo.type).toMatchObject({ requiredInherited: ['tags'] });
-    const gizmo = object(onlyPackage(runStages(before, [mergeAllOfStage]).model), 'Gizmo');
+    const gizmo = objectOf(onlyPackage(runStages(before, [mergeAllOfStage]).model), 'Gizmo');
     expect(required(gizmo).sort()).toEqual(['location', 'size', 'tags']);
     expect(gizmo.requiredInherited).toBeUndefined();
   });
 
   it('merges multi-level chains and inherits validations key by key', () => {
     const { pkg } = run();
-    const special = object(pkg, 'SpecialWidgetProperties');
+    const special = objectOf(pkg, 'SpecialWidgetProperties');
     expect(names(special)).toEqual(['provisioningState', 'description', 'size', 'settings', 'special']);
     expect(required(special)).toEqual(['special']);
     expect(special.validations).toEqual({ minProperties: 1, maxProperties: 10 });
-    expect(object(pkg, 'WidgetProperties').validations).toEqual({ minProperties: 1, maxProperties: 10 });
-    expect(object(pkg, 'BaseProperties').validations).toEqual({ minProperties: 1 });
+    expect(objectOf(pkg, 'WidgetProperties').validations).toEqual({ minProperties: 1, maxProperties: 10 });
+    expect(objectOf(pkg, 'BaseProperties').validations).toEqual({ minProperties: 1 });
   });
 
   it('merges inline objects, keeping a property required when any declaration requires it', () => {
     const { pkg } = run();
-    const settings = object(pkg, 'WidgetProperties').properties.find((p) => p.armName === 'settings')!.type as ObjectType;
+    const settings = objectOf(pkg, 'WidgetProperties').properties.find((p) => p.armName === 'settings')!.type as ObjectType;
     expect(settings.kind).toBe('object');
     expect(names(settings)).toEqual(['mode', 'level', 'extra']);
     expect(required(settings)).toEqual(['mode']);
@@ -85,9 +80,9 @@ describe('merge-allof', () => {
 
   it('inherits additionalProperties, and turns a map base into additionalProperties with a diagnostic', () => {
     const { pkg, result } = run();
-    expect(object(pkg, 'ExtendedLabels')).toMatchObject({ additionalProperties: { kind: 'primitive', primitive: 'string' } });
-    expect(names(object(pkg, 'ExtendedLabels'))).toEqual(['primary', 'secondary']);
-    const counters = object(pkg, 'Counters');
+    expect(objectOf(pkg, 'ExtendedLabels')).toMatchObject({ additionalProperties: { kind: 'primitive', primitive: 'string' } });
+    expect(names(objectOf(pkg, 'ExtendedLabels'))).toEqual(['primary', 'secondary']);
+    const counters = objectOf(pkg, 'Counters');
     expect(names(counters)).toEqual(['total']);
     expect(counters.additionalProperties).toEqual({ kind: 'primitive', primitive: 'integer', format: 'int64' });
     const nonObject = result.diagnostics.filter((d) => d.code === 'allof-non-object');
@@ -96,8 +91,8 @@ describe('merge-allof', () => {
       ['info', { file: TEST_FILE, pointer: '/definitions/Loose' }],
     ]);
     expect(nonObject[0].source).toBe('merge-allof');
-    expect(names(object(pkg, 'Loose'))).toEqual(['note']);
-    expect(object(pkg, 'Loose').additionalProperties).toBeUndefined();
+    expect(names(objectOf(pkg, 'Loose'))).toEqual(['note']);
+    expect(objectOf(pkg, 'Loose').additionalProperties).toBeUndefined();
   });
 
   it('cuts allOf cycles and reports them', () => {
@@ -106,18 +101,18 @@ describe('merge-allof', () => {
     expect(cycles).toHaveLength(1);
     expect(cycles[0].location).toEqual({ file: TEST_FILE, pointer: '/definitions/CycleB' });
     expect(cycles[0].message).toContain('CycleA → CycleB → CycleA');
-    expect(names(object(pkg, 'CycleA'))).toEqual(['b', 'a']);
-    expect(names(object(pkg, 'CycleB'))).toEqual(['b']);
+    expect(names(objectOf(pkg, 'CycleA'))).toEqual(['b', 'a']);
+    expect(names(objectOf(pkg, 'CycleB'))).toEqual(['b']);
   });
 
   it('does not copy the discriminator onto subtypes, and keeps discriminator, subtypes and values', () => {
     const { pkg } = run();
-    const cat = object(pkg, 'Cat');
+    const cat = objectOf(pkg, 'Cat');
     expect(names(cat)).toEqual(['petType', 'name', 'meows']);
     expect(required(cat)).toEqual(['petType']);
     expect(cat.discriminator).toBeUndefined();
     expect(cat.discriminatorValue).toBe('cat');
-    expect(object(pkg, 'Pet')).toMatchObject({ discriminator: 'petType', subtypes: ['Cat'] });
+    expect(objectOf(pkg, 'Pet')).toMatchObject({ discriminator: 'petType', subtypes: ['Cat'] });
   });
 
   it('leaves no bases anywhere, merges each object once, and counts them', () => {
@@ -143,7 +138,7 @@ describe('merge-allof', () => {
 describe.skipIf(!hasAzureSpecs)('merge-allof on the real specs', () => {
   it('gives Microsoft.Storage 2021-04-01 StorageAccount the properties of TrackedResource and Resource', () => {
     const pkg = onlyPackage(runStages(loadAzure('Microsoft.Storage', '2021-04-01').model, [mergeAllOfStage]).model);
-    const account = object(pkg, 'StorageAccount');
+    const account = objectOf(pkg, 'StorageAccount');
     expect(names(account).slice(0, 5)).toEqual(['id', 'name', 'type', 'tags', 'location']);
     expect(names(account)).toEqual(expect.arrayContaining(['sku', 'kind', 'identity', 'properties']));
     expect(required(account)).toContain('location');

@@ -13,30 +13,14 @@
  *   Microsoft.Subscription 2021-10-01  aliases (tenant)
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Diagnostics, type Diagnostic } from '../../../generator/diagnostics.js';
-import type { ApiPackage, Model, Property, Resource, TypeDefinition } from '../../../generator/model/types.js';
-import { pipelineOptions, type PipelineOptions } from '../../../generator/pipeline/options.js';
-import { OverrideTracker } from '../../../generator/pipeline/overrides.js';
+import type { ApiPackage, Model, Property, Resource } from '../../../generator/model/types.js';
+import type { PipelineOptions } from '../../../generator/pipeline/options.js';
 import { ownerScopeStage } from '../../../generator/pipeline/owner-scope.js';
-import type { Stage } from '../../../generator/pipeline/stage.js';
 import { asoStagesThrough, fixtureThrough, loadFixture, runStages } from '../../helpers.js';
+import { def, propertiesOf, runStageAlone, type StageRunResult } from './stage-helpers.js';
 
 const FIXTURE = 'pipeline/owner-scope';
 const RESOURCE_GROUP = { group: 'resources.azure.com', kind: 'ResourceGroup' };
-
-/** Runs one stage on a model, as the runner does, without the runner's `requires` check. */
-function runAlone(stage: Stage, model: Model, options: Partial<PipelineOptions> = {}) {
-  const diagnostics = new Diagnostics(stage.id);
-  const counts: Record<string, number> = {};
-  const resolved = pipelineOptions(options);
-  const out = stage.run(model, {
-    diagnostics,
-    options: resolved,
-    overrides: new OverrideTracker(resolved.propertyOverrides),
-    count: (key, by = 1) => void (counts[key] = (counts[key] ?? 0) + by),
-  });
-  return { model: out, diagnostics: diagnostics.items as Diagnostic[], counts };
-}
 
 /** The model as `owner-scope` receives it in the `aso` pipeline. */
 async function stageInput(options: Partial<PipelineOptions> = {}): Promise<Model> {
@@ -51,18 +35,6 @@ function find(model: Model, armType: string): { pkg: ApiPackage; resource: Resou
     if (resource) return { pkg, resource };
   }
   throw new Error(`no resource ${armType}`);
-}
-
-function def(pkg: ApiPackage, name: string): TypeDefinition {
-  const d = pkg.types[name];
-  if (!d) throw new Error(`no type ${name}`);
-  return d;
-}
-
-function propertiesOf(pkg: ApiPackage, typeName: string): Property[] {
-  const t = def(pkg, typeName).type;
-  if (t.kind !== 'object') throw new Error(`${typeName} is a ${t.kind}, not an object`);
-  return t.properties;
 }
 
 /** The spec properties of an ARM type's resource. */
@@ -91,12 +63,12 @@ const AZURE_NAME: Property = {
 describe('owner-scope on the fixture', () => {
   let input: Model;
   let snapshot: Model;
-  let result: ReturnType<typeof runAlone>;
+  let result: StageRunResult;
 
   beforeAll(async () => {
     input = await stageInput();
     snapshot = structuredClone(input);
-    result = runAlone(ownerScopeStage, input);
+    result = runStageAlone(ownerScopeStage, input);
   });
 
   // Every test also checks that the stage left its input as it was.
@@ -239,7 +211,7 @@ describe('owner-scope with a groupSuffix', () => {
   it('puts ResourceGroup in the resources group of that suffix', async () => {
     const input = await stageInput({ groupSuffix: 'example.org' });
     const snapshot = structuredClone(input);
-    const { model } = runAlone(ownerScopeStage, input, { groupSuffix: 'example.org' });
+    const { model } = runStageAlone(ownerScopeStage, input, { groupSuffix: 'example.org' });
     const owner = { group: 'resources.example.org', kind: 'ResourceGroup' };
     expect(byName(spec(model, 'Microsoft.Storage/storageAccounts'), 'owner').type).toEqual({ kind: 'ownerRef', kinds: [owner] });
     expect(find(model, 'Microsoft.Storage/storageAccounts').resource.kubernetes?.owner).toEqual(owner);

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../../generator/diagnostics.js';
-import type { ApiPackage, Model, ObjectType, Property } from '../../../generator/model/types.js';
-import { pipelineOptions } from '../../../generator/pipeline/options.js';
-import { OverrideTracker } from '../../../generator/pipeline/overrides.js';
+import type { ApiPackage, Model } from '../../../generator/model/types.js';
 import { kubernetesName, propertyNamesStage } from '../../../generator/pipeline/property-names.js';
 import { onlyPackage } from '../../helpers.js';
-import { stageAlone } from './stage-alone.js';
+import { propertiesOf, runStageAlone, stageAlone } from './stage-helpers.js';
 
 const FIXTURE = 'pipeline/property-names';
 const FILE = 'specification/test/resource-manager/Microsoft.Test/stable/2021-01-01/test.json';
@@ -13,13 +10,7 @@ const OVERRIDES = {
   propertyOverrides: [{ group: 'Microsoft.Test', type: 'WidgetProperties', property: 'tier', rename: 'widgetTier', description: 'The pricing tier of the widget.' }],
 };
 
-function properties(pkg: ApiPackage, typeName: string): Property[] {
-  const t = pkg.types[typeName]?.type;
-  if (t?.kind !== 'object') throw new Error(`${typeName} is not an object type`);
-  return (t as ObjectType).properties;
-}
-
-const names = (pkg: ApiPackage, typeName: string) => properties(pkg, typeName).map((p) => [p.name, p.armName]);
+const names = (pkg: ApiPackage, typeName: string) => propertiesOf(pkg, typeName).map((p) => [p.name, p.armName]);
 
 describe('kubernetesName', () => {
   it('camel-cases and makes identifiers', () => {
@@ -65,7 +56,7 @@ describe('property-names', () => {
       ['settings', 'settings'],
       ['provisioningState', 'provisioningState'],
     ]);
-    const tier = properties(pkg, 'Widget_Spec').find((p) => p.armName === 'tier')!;
+    const tier = propertiesOf(pkg, 'Widget_Spec').find((p) => p.armName === 'tier')!;
     expect(tier.description).toBe('The pricing tier of the widget.');
     expect(tier.annotations).toEqual({ declaredIn: 'WidgetProperties', renamed: 'config' });
     expect(tier.armPath).toEqual(['properties', 'tier']);
@@ -83,7 +74,7 @@ describe('property-names', () => {
     ];
     expect(names(pkg, 'WidgetSettings')).toEqual(expected);
     expect(names(pkg, 'WidgetSettings_STATUS')).toEqual(expected);
-    expect(properties(pkg, 'WidgetSettings')[3].annotations).toEqual({ renamed: 'collision' });
+    expect(propertiesOf(pkg, 'WidgetSettings')[3].annotations).toEqual({ renamed: 'collision' });
   });
 
   it('reports invalid names and collisions once per location, and counts renames', async () => {
@@ -145,15 +136,14 @@ describe('property-names', () => {
     };
     const model: Model = { packages: [pkg] };
     const copy = structuredClone(model);
-    const diagnostics = new Diagnostics('property-names');
-    const out = propertyNamesStage.run(model, { diagnostics, options: pipelineOptions(), overrides: new OverrideTracker([]), count: () => {} });
+    const { model: out, diagnostics } = runStageAlone(propertyNamesStage, model);
     const union = out.packages[0].types.Shape_Spec.type;
     expect(union.kind === 'union' && union.variants.map((v) => [v.name, v.value])).toEqual([
       ['odataCircle', 'Circle'],
       ['odataCircle2', 'circle'],
       ['square', 'Square'],
     ]);
-    expect(diagnostics.items.map((d) => [d.code, d.location?.pointer])).toEqual([['property-name-collision', '/definitions/Shape']]);
+    expect(diagnostics.map((d) => [d.code, d.location?.pointer])).toEqual([['property-name-collision', '/definitions/Shape']]);
     expect(model).toEqual(copy);
   });
 });

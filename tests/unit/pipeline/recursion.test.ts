@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../../generator/diagnostics.js';
 import type { ApiPackage, Model, Type } from '../../../generator/model/types.js';
 import { referencedNames } from '../../../generator/model/walk.js';
-import { pipelineOptions, type PipelineOptions } from '../../../generator/pipeline/options.js';
-import { OverrideTracker } from '../../../generator/pipeline/overrides.js';
 import { findCycles, recursionStage } from '../../../generator/pipeline/recursion.js';
-import type { Stage } from '../../../generator/pipeline/stage.js';
 import { asoStagesThrough, fixtureThrough, hasAzureSpecs, loadAzure, onlyPackage, runStages } from '../../helpers.js';
-
-/** Runs one stage alone (its requirements are met by the model given). */
-function runStage(stage: Stage, model: Model, options: Partial<PipelineOptions> = {}) {
-  const diagnostics = new Diagnostics(stage.id);
-  const counts: Record<string, number> = {};
-  const out = stage.run(model, {
-    diagnostics,
-    options: pipelineOptions(options),
-    overrides: new OverrideTracker([]),
-    count: (key, by = 1) => {
-      counts[key] = (counts[key] ?? 0) + by;
-    },
-  });
-  return { model: out, diagnostics: diagnostics.items, counts };
-}
+import { prop, ref, runStageAlone } from './stage-helpers.js';
 
 /** The model just before `recursion`. */
 async function beforeRecursion() {
@@ -49,16 +31,7 @@ function recursiveTypes(pkg: ApiPackage): string[] {
   return [...new Set(out)].sort();
 }
 
-const ref = (name: string): Type => ({ kind: 'ref', name });
 const arrayOf = (items: Type): Type => ({ kind: 'array', items });
-
-function propertyOf(pkg: ApiPackage, type: string, property: string) {
-  const t = pkg.types[type]?.type;
-  if (t?.kind !== 'object') throw new Error(`${type} is not an object type`);
-  const p = t.properties.find((x) => x.name === property);
-  if (!p) throw new Error(`${type} has no property ${property}`);
-  return p;
-}
 
 describe('recursion', () => {
   it('finds the self-recursive, two-type and status-only cycles among the reachable types', async () => {
@@ -78,23 +51,23 @@ describe('recursion', () => {
     const { model, diagnostics, counts } = await fixtureThrough('pipeline/recursion', 'recursion');
     const pkg = onlyPackage(model);
     // What the rest of the graph refers to is level 1, under the original name.
-    expect(propertyOf(pkg, 'RoutingPolicy', 'rules').type).toEqual(arrayOf(ref('RoutingRule')));
-    expect(propertyOf(pkg, 'RoutingRule', 'conditions').type).toEqual(arrayOf(ref('RuleCondition_Level2')));
-    expect(propertyOf(pkg, 'RuleCondition', 'nestedRule').type).toEqual(ref('RoutingRule_Level2'));
+    expect(prop(pkg, 'RoutingPolicy', 'rules').type).toEqual(arrayOf(ref('RoutingRule')));
+    expect(prop(pkg, 'RoutingRule', 'conditions').type).toEqual(arrayOf(ref('RuleCondition_Level2')));
+    expect(prop(pkg, 'RuleCondition', 'nestedRule').type).toEqual(ref('RoutingRule_Level2'));
 
-    const conditions = propertyOf(pkg, 'RoutingRule_Level2', 'conditions');
+    const conditions = prop(pkg, 'RoutingRule_Level2', 'conditions');
     expect(conditions.type).toEqual(arrayOf({ kind: 'any' }));
     expect(conditions.annotations).toMatchObject({ recursion: 'free-form' });
     expect(conditions.description).toBe('Free-form JSON: the recursive type RuleCondition is unrolled to 2 level(s) only.');
-    const nested = propertyOf(pkg, 'RuleCondition_Level2', 'nestedRule');
+    const nested = prop(pkg, 'RuleCondition_Level2', 'nestedRule');
     expect(nested.type).toEqual({ kind: 'any' });
     expect(nested.annotations).toMatchObject({ recursion: 'free-form' });
     expect(nested.description).toBe('A rule evaluated when the condition holds. Free-form JSON: the recursive type RoutingRule is unrolled to 2 level(s) only.');
     // Non-recursive properties are copied as they are; copies keep side and description.
-    expect(propertyOf(pkg, 'RoutingRule_Level2', 'name')).toEqual(propertyOf(pkg, 'RoutingRule', 'name'));
+    expect(prop(pkg, 'RoutingRule_Level2', 'name')).toEqual(prop(pkg, 'RoutingRule', 'name'));
     expect(pkg.types.RoutingRule_Level2).toMatchObject({ name: 'RoutingRule_Level2', side: 'spec', description: 'A routing rule; its conditions may nest further rules.' });
     expect(pkg.types.RoutingRule_STATUS_Level2.side).toBe('status');
-    expect(propertyOf(pkg, 'RoutingRule_STATUS', 'conditions').type).toEqual(arrayOf(ref('RuleCondition_STATUS_Level2')));
+    expect(prop(pkg, 'RoutingRule_STATUS', 'conditions').type).toEqual(arrayOf(ref('RuleCondition_STATUS_Level2')));
 
     expect(counts.cycles).toBe(3);
     expect(counts.freeForm).toBe(5);
@@ -110,10 +83,10 @@ describe('recursion', () => {
 
   it('unrolls a self-recursive type reached only from the status, and leaves unreachable types alone', async () => {
     const before = await beforeRecursion();
-    const { model } = runStage(recursionStage, before);
+    const { model } = runStageAlone(recursionStage, before);
     const pkg = onlyPackage(model);
-    expect(propertyOf(pkg, 'ErrorDetail_STATUS', 'details').type).toMatchObject(arrayOf(ref('ErrorDetail_STATUS_Level2')));
-    const details = propertyOf(pkg, 'ErrorDetail_STATUS_Level2', 'details');
+    expect(prop(pkg, 'ErrorDetail_STATUS', 'details').type).toMatchObject(arrayOf(ref('ErrorDetail_STATUS_Level2')));
+    const details = prop(pkg, 'ErrorDetail_STATUS_Level2', 'details');
     expect(details.type).toMatchObject({ kind: 'array', items: { kind: 'any' } });
     expect(details.annotations).toEqual({ recursion: 'free-form' });
     expect(details.description).toMatch(/^The error details\. Free-form JSON: the recursive type ErrorDetail_STATUS/);
@@ -129,19 +102,19 @@ describe('recursion', () => {
 
   it('unrolls to recursionDepth levels', async () => {
     const before = await beforeRecursion();
-    const three = onlyPackage(runStage(recursionStage, before, { recursionDepth: 3 }).model);
-    expect(propertyOf(three, 'RoutingRule_Level2', 'conditions').type).toEqual(arrayOf(ref('RuleCondition_Level3')));
-    expect(propertyOf(three, 'RuleCondition_Level3', 'nestedRule').type).toEqual({ kind: 'any' });
-    expect(propertyOf(three, 'RoutingRule_Level2', 'conditions').annotations?.recursion).toBeUndefined();
+    const three = onlyPackage(runStageAlone(recursionStage, before, { recursionDepth: 3 }).model);
+    expect(prop(three, 'RoutingRule_Level2', 'conditions').type).toEqual(arrayOf(ref('RuleCondition_Level3')));
+    expect(prop(three, 'RuleCondition_Level3', 'nestedRule').type).toEqual({ kind: 'any' });
+    expect(prop(three, 'RoutingRule_Level2', 'conditions').annotations?.recursion).toBeUndefined();
     expect(recursiveTypes(three)).toEqual([]);
 
-    const { model, counts } = runStage(recursionStage, before, { recursionDepth: 1 });
+    const { model, counts } = runStageAlone(recursionStage, before, { recursionDepth: 1 });
     const one = onlyPackage(model);
     expect(Object.keys(one.types).some((n) => n.includes('_Level'))).toBe(false);
-    expect(propertyOf(one, 'RoutingRule', 'conditions').type).toEqual(arrayOf({ kind: 'any' }));
+    expect(prop(one, 'RoutingRule', 'conditions').type).toEqual(arrayOf({ kind: 'any' }));
     expect(counts).toEqual({ cycles: 3, freeForm: 5 });
 
-    const bad = runStage(recursionStage, before, { recursionDepth: 0 });
+    const bad = runStageAlone(recursionStage, before, { recursionDepth: 0 });
     expect(bad.diagnostics[0]).toMatchObject({ code: 'recursion-depth', severity: 'warning' });
     expect(bad.model).toEqual(model);
   });
@@ -149,11 +122,11 @@ describe('recursion', () => {
   it('does not mutate its input and leaves packages without cycles as they are', async () => {
     const before = await beforeRecursion();
     const snapshot = structuredClone(before);
-    const { model } = runStage(recursionStage, before);
+    const { model } = runStageAlone(recursionStage, before);
     expect(before).toEqual(snapshot);
     expect(model).not.toEqual(snapshot);
     const plain: Model = { packages: [{ ...onlyPackage(before), resources: [] }] };
-    expect(runStage(recursionStage, plain).model.packages[0]).toBe(plain.packages[0]);
+    expect(runStageAlone(recursionStage, plain).model.packages[0]).toBe(plain.packages[0]);
   });
 });
 
@@ -163,7 +136,7 @@ describe.skipIf(!hasAzureSpecs)('recursion on the real specs', () => {
     const stages = await asoStagesThrough('recursion');
     const before = runStages(model, stages.slice(0, -1)).model;
     expect(before.packages.some((pkg) => recursiveTypes(pkg).length > 0)).toBe(true);
-    const result = runStage(recursionStage, before);
+    const result = runStageAlone(recursionStage, before);
     expect(result.counts.cycles).toBeGreaterThanOrEqual(1);
     expect(result.diagnostics.some((d) => d.code === 'recursive-type' && d.message.includes('Subnet_STATUS'))).toBe(true);
     for (const pkg of result.model.packages) expect(recursiveTypes(pkg)).toEqual([]);

@@ -8,30 +8,13 @@
  */
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Diagnostics, type Diagnostic } from '../../../generator/diagnostics.js';
 import { loadSpecs } from '../../../generator/loader/load.js';
-import type { ApiPackage, Model, Resource } from '../../../generator/model/types.js';
-import { pipelineOptions, type PipelineOptions } from '../../../generator/pipeline/options.js';
-import { OverrideTracker } from '../../../generator/pipeline/overrides.js';
+import type { ApiPackage, Model } from '../../../generator/model/types.js';
 import { kindAndPlural, kubernetesGroup, kubernetesVersion, resourceNamesStage } from '../../../generator/pipeline/resource-names.js';
-import type { Stage } from '../../../generator/pipeline/stage.js';
 import { asoStagesThrough, fixturesDir, fixtureThrough, loadFixture, runStages } from '../../helpers.js';
+import { resourceOf, runStageAlone, type StageRunResult } from './stage-helpers.js';
 
 const FIXTURE = 'pipeline/resource-names';
-
-/** Runs one stage on a model, as the runner does, without the runner's `requires` check. */
-function runAlone(stage: Stage, model: Model, options: Partial<PipelineOptions> = {}) {
-  const diagnostics = new Diagnostics(stage.id);
-  const counts: Record<string, number> = {};
-  const resolved = pipelineOptions(options);
-  const out = stage.run(model, {
-    diagnostics,
-    options: resolved,
-    overrides: new OverrideTracker(resolved.propertyOverrides),
-    count: (key, by = 1) => void (counts[key] = (counts[key] ?? 0) + by),
-  });
-  return { model: out, diagnostics: diagnostics.items as Diagnostic[], counts };
-}
 
 /** The model as `resource-names` receives it in the `aso` pipeline. */
 async function stageInput(model: Model): Promise<Model> {
@@ -42,12 +25,6 @@ function pkgOf(model: Model, namespace: string, apiVersion: string, folder = '')
   const pkg = model.packages.find((p) => p.namespace === namespace && p.apiVersion === apiVersion && p.id.startsWith(`specification/${folder}`));
   if (!pkg) throw new Error(`no package ${namespace} ${apiVersion} in ${folder || 'any folder'}`);
   return pkg;
-}
-
-function resourceOf(pkg: ApiPackage, armType: string): Resource {
-  const r = pkg.resources.find((x) => x.armType === armType);
-  if (!r) throw new Error(`no resource ${armType} in ${pkg.id}; there are ${pkg.resources.map((x) => x.armType).join(', ')}`);
-  return r;
 }
 
 describe('kubernetesGroup', () => {
@@ -97,12 +74,12 @@ describe('kindAndPlural', () => {
 describe('resource-names on the fixture', () => {
   let input: Model;
   let snapshot: Model;
-  let result: ReturnType<typeof runAlone>;
+  let result: StageRunResult;
 
   beforeAll(async () => {
     input = await stageInput(loadFixture(FIXTURE).model);
     snapshot = structuredClone(input);
-    result = runAlone(resourceNamesStage, input);
+    result = runStageAlone(resourceNamesStage, input);
   });
 
   // Every test also checks that the stage left its input as it was.
@@ -161,7 +138,7 @@ describe('resource-names on the fixture', () => {
       specsDir: path.join(fixturesDir, FIXTURE),
       filter: (p) => p.apiVersion === '2021-04-01' && p.id.startsWith('specification/widgets/'),
     });
-    const alone = runAlone(resourceNamesStage, await stageInput(only2021.model));
+    const alone = runStageAlone(resourceNamesStage, await stageInput(only2021.model));
     const factory = resourceOf(onlyOne(alone.model), 'Contoso.Widgets/widgetfactories');
     expect(factory.kubernetes?.kind).toBe('Widgetfactory');
   });
@@ -182,7 +159,7 @@ describe('resource-names on the fixture', () => {
   it('resolves the collision the same way whatever the order of the resources', () => {
     const reversed: Model = structuredClone(input);
     for (const pkg of reversed.packages) pkg.resources.reverse();
-    const again = runAlone(resourceNamesStage, reversed);
+    const again = runStageAlone(resourceNamesStage, reversed);
     const widgets = pkgOf(again.model, 'Contoso.Widgets', '2021-04-01', 'widgets/');
     expect(resourceOf(widgets, 'Contoso.Widgets/widgets/policies').kubernetes?.kind).toBe('WidgetsPolicy');
     expect(resourceOf(widgets, 'Contoso.Widgets/widgetsPolicies').kubernetes?.kind).toBe('WidgetsPolicy2');

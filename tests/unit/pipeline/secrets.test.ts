@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiPackage, ObjectType, Property } from '../../../generator/model/types.js';
 import { secretsStage } from '../../../generator/pipeline/secrets.js';
 import { hasAzureSpecs, loadAzure, onlyPackage, runStages } from '../../helpers.js';
-import { stageAlone } from './stage-alone.js';
+import { prop, propertiesOf, stageAlone } from './stage-helpers.js';
 
 const FIXTURE = 'pipeline/secrets';
 const FILE = 'specification/test/resource-manager/Microsoft.Test/stable/2021-01-01/test.json';
@@ -13,24 +12,12 @@ const OVERRIDES = {
   ],
 };
 
-function properties(pkg: ApiPackage, typeName: string): Property[] {
-  const t = pkg.types[typeName]?.type;
-  if (t?.kind !== 'object') throw new Error(`${typeName} is not an object type`);
-  return (t as ObjectType).properties;
-}
-
-function property(pkg: ApiPackage, typeName: string, name: string): Property {
-  const p = properties(pkg, typeName).find((x) => x.name === name);
-  if (!p) throw new Error(`${typeName} has no property ${name}`);
-  return p;
-}
-
 describe('secrets', () => {
   it('turns x-ms-secret, format: password and config-forced spec properties into secret references', async () => {
     const { model } = await stageAlone(FIXTURE, secretsStage, OVERRIDES);
     const pkg = onlyPackage(model);
     const secret = (name: string) => {
-      const p = property(pkg, 'Widget_Spec', name);
+      const p = prop(pkg, 'Widget_Spec', name);
       return { type: p.type, reason: p.annotations?.secret };
     };
     expect(secret('adminPassword')).toEqual({ type: { kind: 'secretRef' }, reason: 'x-ms-secret' });
@@ -45,21 +32,21 @@ describe('secrets', () => {
     expect(secret('sharedKey')).toEqual({ type: { kind: 'primitive', primitive: 'string' }, reason: undefined });
     expect(secret('adminUsername').reason).toBeUndefined();
     // Lifted properties keep what flattening recorded.
-    expect(property(pkg, 'Widget_Spec', 'adminPassword').annotations).toEqual({ declaredIn: 'WidgetProperties', secret: 'x-ms-secret' });
-    expect(property(pkg, 'Widget_Spec', 'adminPassword').armPath).toEqual(['properties', 'adminPassword']);
+    expect(prop(pkg, 'Widget_Spec', 'adminPassword').annotations).toEqual({ declaredIn: 'WidgetProperties', secret: 'x-ms-secret' });
+    expect(prop(pkg, 'Widget_Spec', 'adminPassword').armPath).toEqual(['properties', 'adminPassword']);
     // arm-references took it for an ID (`signingKeyReference`): a secret gets its name back.
-    const signingKey = property(pkg, 'Widget_Spec', 'signingKeyId');
+    const signingKey = prop(pkg, 'Widget_Spec', 'signingKeyId');
     expect(signingKey.type).toEqual({ kind: 'secretRef' });
     expect(signingKey.annotations).toEqual({ declaredIn: 'WidgetProperties', secret: 'x-ms-secret' });
     // Nested spec types too.
-    expect(property(pkg, 'WidgetCredentials', 'clientSecret').type).toEqual({ kind: 'secretRef' });
-    expect(property(pkg, 'WidgetCredentials', 'username').type).toEqual({ kind: 'primitive', primitive: 'string' });
+    expect(prop(pkg, 'WidgetCredentials', 'clientSecret').type).toEqual({ kind: 'secretRef' });
+    expect(prop(pkg, 'WidgetCredentials', 'username').type).toEqual({ kind: 'primitive', primitive: 'string' });
   });
 
   it('removes secrets from the status types', async () => {
     const { model } = await stageAlone(FIXTURE, secretsStage, OVERRIDES);
     const pkg = onlyPackage(model);
-    expect(properties(pkg, 'Widget_STATUS').map((p) => p.name)).toEqual([
+    expect(propertiesOf(pkg, 'Widget_STATUS').map((p) => p.name)).toEqual([
       'id',
       'name',
       'type',
@@ -70,7 +57,7 @@ describe('secrets', () => {
       'credentials',
       'provisioningState',
     ]);
-    expect(properties(pkg, 'WidgetCredentials_STATUS').map((p) => p.name)).toEqual(['username']);
+    expect(propertiesOf(pkg, 'WidgetCredentials_STATUS').map((p) => p.name)).toEqual(['username']);
   });
 
   it('counts the secrets and reports candidates and secrets that are not strings, with their location', async () => {
@@ -87,8 +74,8 @@ describe('secrets', () => {
   it('without config, the x-ms-secret property the config turned off becomes a secret and the forced one stays a string', async () => {
     const { model, counts } = await stageAlone(FIXTURE, secretsStage);
     const pkg = onlyPackage(model);
-    expect(property(pkg, 'Widget_Spec', 'displayKey').type).toEqual({ kind: 'secretRef' });
-    expect(property(pkg, 'Widget_Spec', 'sessionToken').type).toEqual({ kind: 'primitive', primitive: 'string' });
+    expect(prop(pkg, 'Widget_Spec', 'displayKey').type).toEqual({ kind: 'secretRef' });
+    expect(prop(pkg, 'Widget_Spec', 'sessionToken').type).toEqual({ kind: 'primitive', primitive: 'string' });
     expect(counts.secrets).toBe(7);
   });
 
@@ -107,9 +94,9 @@ describe('secrets', () => {
     const plain = runStages(loaded.model, stages);
     const pkg = onlyPackage(plain.model);
     const vm = pkg.resources.find((r) => r.armType === 'Microsoft.Compute/virtualMachines')!;
-    const osProfile = property(pkg, vm.kubernetes!.specType!, 'osProfile').type;
+    const osProfile = prop(pkg, vm.kubernetes!.specType!, 'osProfile').type;
     expect(osProfile).toEqual({ kind: 'ref', name: 'OSProfile' });
-    expect(property(pkg, 'OSProfile', 'adminPassword').type).toEqual({ kind: 'primitive', primitive: 'string' });
+    expect(prop(pkg, 'OSProfile', 'adminPassword').type).toEqual({ kind: 'primitive', primitive: 'string' });
     expect(plain.diagnostics).toContainEqual(
       expect.objectContaining({
         code: 'secret-candidate',
@@ -121,10 +108,10 @@ describe('secrets', () => {
       options: { propertyOverrides: [{ group: 'Microsoft.Compute', type: 'OSProfile', property: 'adminPassword', secret: true }] },
     });
     const cpkg = onlyPackage(configured.model);
-    const adminPassword = property(cpkg, 'OSProfile', 'adminPassword');
+    const adminPassword = prop(cpkg, 'OSProfile', 'adminPassword');
     expect(adminPassword.type).toEqual({ kind: 'secretRef' });
     expect(adminPassword.annotations?.secret).toBe('config');
-    expect(properties(cpkg, 'OSProfile_STATUS').some((p) => p.armName === 'adminPassword')).toBe(false);
+    expect(propertiesOf(cpkg, 'OSProfile_STATUS').some((p) => p.armName === 'adminPassword')).toBe(false);
     expect(configured.diagnostics.some((d) => d.code === 'secret-candidate' && d.location?.pointer === '/definitions/OSProfile/properties/adminPassword')).toBe(false);
   });
 });

@@ -8,57 +8,12 @@
  * and Microsoft.Resources 2020-10-01, whose deploymentScripts PUT body is a discriminated type.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Diagnostics, type Diagnostic } from '../../../generator/diagnostics.js';
-import type { ApiPackage, Model, Property, Resource, Type, TypeDefinition } from '../../../generator/model/types.js';
-import { pipelineOptions, type PipelineOptions } from '../../../generator/pipeline/options.js';
-import { OverrideTracker } from '../../../generator/pipeline/overrides.js';
+import type { ApiPackage, Model, Property, Type } from '../../../generator/model/types.js';
 import { isWritable, specStatusStage } from '../../../generator/pipeline/spec-status.js';
-import type { Stage } from '../../../generator/pipeline/stage.js';
 import { asoStagesThrough, fixtureThrough, loadFixture, runStages } from '../../helpers.js';
+import { def, names, prop, ref, resourceOf, runStageAlone, type StageRunResult } from './stage-helpers.js';
 
 const FIXTURE = 'pipeline/spec-status';
-
-/** Runs one stage on a model, as the runner does, without the runner's `requires` check. */
-function runAlone(stage: Stage, model: Model, options: Partial<PipelineOptions> = {}) {
-  const diagnostics = new Diagnostics(stage.id);
-  const counts: Record<string, number> = {};
-  const resolved = pipelineOptions(options);
-  const out = stage.run(model, {
-    diagnostics,
-    options: resolved,
-    overrides: new OverrideTracker(resolved.propertyOverrides),
-    count: (key, by = 1) => void (counts[key] = (counts[key] ?? 0) + by),
-  });
-  return { model: out, diagnostics: diagnostics.items as Diagnostic[], counts };
-}
-
-function def(pkg: ApiPackage, name: string): TypeDefinition {
-  const d = pkg.types[name];
-  if (!d) throw new Error(`no type ${name}; there are ${Object.keys(pkg.types).join(', ')}`);
-  return d;
-}
-
-function propertiesOf(pkg: ApiPackage, typeName: string): Property[] {
-  const t = def(pkg, typeName).type;
-  if (t.kind !== 'object') throw new Error(`${typeName} is a ${t.kind}, not an object`);
-  return t.properties;
-}
-
-const names = (pkg: ApiPackage, typeName: string) => propertiesOf(pkg, typeName).map((p) => p.name);
-
-function prop(pkg: ApiPackage, typeName: string, name: string): Property {
-  const p = propertiesOf(pkg, typeName).find((x) => x.name === name);
-  if (!p) throw new Error(`${typeName} has no property ${name}; it has ${names(pkg, typeName).join(', ')}`);
-  return p;
-}
-
-const ref = (name: string): Type => ({ kind: 'ref', name });
-
-function resourceOf(pkg: ApiPackage, armType: string): Resource {
-  const r = pkg.resources.find((x) => x.armType === armType);
-  if (!r) throw new Error(`no resource ${armType}`);
-  return r;
-}
 
 describe('isWritable', () => {
   const base: Property = { name: 'x', armName: 'x', type: { kind: 'primitive', primitive: 'string' }, required: false, readOnly: false };
@@ -78,7 +33,7 @@ describe('isWritable', () => {
 describe('spec-status on the fixture', () => {
   let input: Model;
   let snapshot: Model;
-  let result: ReturnType<typeof runAlone>;
+  let result: StageRunResult;
   let vaults: ApiPackage;
 
   beforeAll(async () => {
@@ -87,7 +42,7 @@ describe('spec-status on the fixture', () => {
     const prepared = runStages(loaded, before).model;
     input = { packages: prepared.packages.filter((p) => p.namespace === 'Contoso.Vaults') };
     snapshot = structuredClone(input);
-    result = runAlone(specStatusStage, input);
+    result = runStageAlone(specStatusStage, input);
     vaults = result.model.packages[0];
   });
 

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiPackage, ObjectType, Property } from '../../../generator/model/types.js';
 import { CONDITION_TYPE_NAME, statusConditionsStage } from '../../../generator/pipeline/status-conditions.js';
 import { onlyPackage } from '../../helpers.js';
-import { stageAlone } from './stage-alone.js';
+import { propertiesOf, runStageAlone, stageAlone } from './stage-helpers.js';
 
 const FIXTURE = 'pipeline/status-conditions';
 const FILE = 'specification/test/resource-manager/Microsoft.Test/stable/2021-01-01/test.json';
-
-function properties(pkg: ApiPackage, typeName: string): Property[] {
-  const t = pkg.types[typeName]?.type;
-  if (t?.kind !== 'object') throw new Error(`${typeName} is not an object type`);
-  return (t as ObjectType).properties;
-}
 
 describe('status-conditions', () => {
   it('adds a Condition type, named apart from the ARM Condition, shaped like ASO conditions.Condition', async () => {
@@ -20,7 +13,7 @@ describe('status-conditions', () => {
     expect(CONDITION_TYPE_NAME).toBe('Condition_KubernetesStatus');
     const condition = pkg.types.Condition_KubernetesStatus;
     expect(condition.side).toBe('status');
-    expect(properties(pkg, 'Condition_KubernetesStatus').map((p) => [p.name, p.required, p.type])).toEqual([
+    expect(propertiesOf(pkg, 'Condition_KubernetesStatus').map((p) => [p.name, p.required, p.type])).toEqual([
       ['type', true, { kind: 'primitive', primitive: 'string' }],
       ['status', true, { kind: 'enum', base: 'string', open: false, values: [{ value: 'True' }, { value: 'False' }, { value: 'Unknown' }] }],
       ['severity', false, { kind: 'enum', base: 'string', open: false, values: [{ value: 'Error' }, { value: 'Warning' }, { value: 'Info' }, { value: '' }] }],
@@ -31,13 +24,13 @@ describe('status-conditions', () => {
     ]);
     // The ARM definition named Condition keeps its name and its status copy.
     expect(pkg.types.Condition.description).toBe('An ARM condition, unrelated to Kubernetes conditions.');
-    expect(properties(pkg, 'Condition_STATUS').map((p) => p.name)).toEqual(['field', 'operator', 'values']);
+    expect(propertiesOf(pkg, 'Condition_STATUS').map((p) => p.name)).toEqual(['field', 'operator', 'values']);
   });
 
   it('puts conditions first in every status, renaming an ARM property of that name', async () => {
     const { model } = await stageAlone(FIXTURE, statusConditionsStage);
     const pkg = onlyPackage(model);
-    const status = properties(pkg, 'Widget_STATUS');
+    const status = propertiesOf(pkg, 'Widget_STATUS');
     expect(status[0]).toEqual({
       name: 'conditions',
       armName: 'conditions',
@@ -61,7 +54,7 @@ describe('status-conditions', () => {
     expect(status[6].type).toEqual({ kind: 'array', items: { kind: 'ref', name: 'Condition_STATUS' } });
     expect(status[6].armPath).toEqual(['properties', 'conditions']);
     // Spec types are left alone.
-    expect(properties(pkg, 'Widget_Spec').find((p) => p.armName === 'conditions')?.name).toBe('conditions');
+    expect(propertiesOf(pkg, 'Widget_Spec').find((p) => p.armName === 'conditions')?.name).toBe('conditions');
   });
 
   it('gives a resource without a status type one with just conditions', async () => {
@@ -71,7 +64,7 @@ describe('status-conditions', () => {
     const label = pkg.resources.find((r) => r.armType === 'Microsoft.Test/widgets/labels')!;
     expect(label.kubernetes?.statusType).toBe('WidgetsLabel_STATUS');
     expect(pkg.types.WidgetsLabel_STATUS.side).toBe('status');
-    expect(properties(pkg, 'WidgetsLabel_STATUS').map((p) => [p.name, p.role])).toEqual([['conditions', 'conditions']]);
+    expect(propertiesOf(pkg, 'WidgetsLabel_STATUS').map((p) => [p.name, p.role])).toEqual([['conditions', 'conditions']]);
   });
 
   it('reports the renamed ARM property with its location, and counts', async () => {
@@ -85,11 +78,8 @@ describe('status-conditions', () => {
   it('does not mutate its input, and does not add conditions twice', async () => {
     const { input, inputCopy, model } = await stageAlone(FIXTURE, statusConditionsStage);
     expect(input).toEqual(inputCopy);
-    const { Diagnostics } = await import('../../../generator/diagnostics.js');
-    const { pipelineOptions } = await import('../../../generator/pipeline/options.js');
-    const { OverrideTracker } = await import('../../../generator/pipeline/overrides.js');
-    const again = statusConditionsStage.run(model, { diagnostics: new Diagnostics(), options: pipelineOptions(), overrides: new OverrideTracker([]), count: () => {} });
-    expect(properties(onlyPackage(again), 'Widget_STATUS').filter((p) => p.role === 'conditions')).toHaveLength(1);
+    const again = runStageAlone(statusConditionsStage, model).model;
+    expect(propertiesOf(onlyPackage(again), 'Widget_STATUS').filter((p) => p.role === 'conditions')).toHaveLength(1);
     expect(Object.keys(onlyPackage(again).types)).toEqual(Object.keys(onlyPackage(model).types));
   });
 });

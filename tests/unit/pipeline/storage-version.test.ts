@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../../generator/diagnostics.js';
 import type { Model, Resource } from '../../../generator/model/types.js';
-import { pipelineOptions, type PipelineOptions } from '../../../generator/pipeline/options.js';
-import { OverrideTracker } from '../../../generator/pipeline/overrides.js';
-import type { Stage } from '../../../generator/pipeline/stage.js';
 import { chooseStorage, compareApiVersions, isStable, storageVersionStage } from '../../../generator/pipeline/storage-version.js';
 import { fixtureThrough } from '../../helpers.js';
-
-/** Runs one stage alone (its requirements are met by the model given). */
-function runStage(stage: Stage, model: Model, options: Partial<PipelineOptions> = {}) {
-  const diagnostics = new Diagnostics(stage.id);
-  const counts: Record<string, number> = {};
-  const out = stage.run(model, {
-    diagnostics,
-    options: pipelineOptions(options),
-    overrides: new OverrideTracker([]),
-    count: (key, by = 1) => {
-      counts[key] = (counts[key] ?? 0) + by;
-    },
-  });
-  return { model: out, diagnostics: diagnostics.items, counts };
-}
+import { runStageAlone } from './stage-helpers.js';
 
 /** `group kind` → the api-versions marked as storage, and every version seen. */
 function storage(model: Model): Record<string, { storage: string[]; versions: string[] }> {
@@ -66,10 +48,10 @@ describe('storage-version', () => {
   it('does not mutate its input and does not depend on the package order', async () => {
     const { model: before } = await fixtureThrough('pipeline/storage-version', 'tidy');
     const snapshot = structuredClone(before);
-    const { model } = runStage(storageVersionStage, before);
+    const { model } = runStageAlone(storageVersionStage, before);
     expect(before).toEqual(snapshot);
     expect(before.packages.every((p) => p.resources.every((r) => r.kubernetes?.storage === undefined))).toBe(true);
-    const reversed = runStage(storageVersionStage, { packages: [...before.packages].reverse() }).model;
+    const reversed = runStageAlone(storageVersionStage, { packages: [...before.packages].reverse() }).model;
     expect(storage(reversed)).toEqual(storage(model));
   });
 });

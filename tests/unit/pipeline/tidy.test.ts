@@ -1,27 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { Diagnostics } from '../../../generator/diagnostics.js';
 import type { ApiPackage, Model, Property, Type, TypeDefinition } from '../../../generator/model/types.js';
 import { referencedNames } from '../../../generator/model/walk.js';
-import { pipelineOptions } from '../../../generator/pipeline/options.js';
-import { OverrideTracker } from '../../../generator/pipeline/overrides.js';
-import type { Stage } from '../../../generator/pipeline/stage.js';
 import { identicalTypes, tidyStage } from '../../../generator/pipeline/tidy.js';
 import { fixtureThrough, onlyPackage } from '../../helpers.js';
-
-/** Runs one stage alone (its requirements are met by the model given). */
-function runStage(stage: Stage, model: Model) {
-  const diagnostics = new Diagnostics(stage.id);
-  const counts: Record<string, number> = {};
-  const out = stage.run(model, {
-    diagnostics,
-    options: pipelineOptions(),
-    overrides: new OverrideTracker([]),
-    count: (key, by = 1) => {
-      counts[key] = (counts[key] ?? 0) + by;
-    },
-  });
-  return { model: out, diagnostics: diagnostics.items, counts };
-}
+import { prop as propertyOf, ref, runStageAlone } from './stage-helpers.js';
 
 /** The model just before `tidy`. */
 async function beforeTidy() {
@@ -29,15 +11,6 @@ async function beforeTidy() {
   return model;
 }
 
-function propertyOf(pkg: ApiPackage, type: string, property: string): Property {
-  const t = pkg.types[type]?.type;
-  if (t?.kind !== 'object') throw new Error(`${type} is not an object type`);
-  const p = t.properties.find((x) => x.name === property);
-  if (!p) throw new Error(`${type} has no property ${property}`);
-  return p;
-}
-
-const ref = (name: string): Type => ({ kind: 'ref', name });
 const str: Type = { kind: 'primitive', primitive: 'string' };
 const prop = (name: string, type: Type, extra: Partial<Property> = {}): Property => ({ name, armName: name, type, required: false, readOnly: false, ...extra });
 const def = (name: string, properties: Property[], side: TypeDefinition['side'] = 'spec'): TypeDefinition => ({ name, side, type: { kind: 'object', properties } });
@@ -69,7 +42,7 @@ function handBuilt(types: TypeDefinition[], roots: string[], kubernetes = true):
 describe('tidy', () => {
   it('removes what no spec or status reaches, shares identical types and drops the ARM shapes', async () => {
     const before = await beforeTidy();
-    const { model, counts, diagnostics } = runStage(tidyStage, before);
+    const { model, counts, diagnostics } = runStageAlone(tidyStage, before);
     const pkg = onlyPackage(model);
     const input = onlyPackage(before);
     // Unreachable: the ARM original and an unused definition. The envelope's spec copy (which
@@ -123,14 +96,14 @@ describe('tidy', () => {
   it('does not mutate its input', async () => {
     const before = await beforeTidy();
     const snapshot = structuredClone(before);
-    const { model } = runStage(tidyStage, before);
+    const { model } = runStageAlone(tidyStage, before);
     expect(before).toEqual(snapshot);
     expect(model).not.toEqual(snapshot);
   });
 
   it('roots nothing for resources without a Kubernetes kind', () => {
     const model = handBuilt([def('Widget', [prop('color', str)], undefined), def('Widget_Spec', [prop('color', str)])], ['Widget_Spec'], false);
-    const { model: out, counts } = runStage(tidyStage, model);
+    const { model: out, counts } = runStageAlone(tidyStage, model);
     expect(out.packages[0].types).toEqual({});
     expect(out.packages[0].resources[0].putType).toBeUndefined();
     expect(counts).toEqual({ typesRemoved: 2 });
@@ -159,7 +132,7 @@ describe('tidy', () => {
       [def('A', [prop('next', ref('A'))]), def('B', [prop('next', ref('B'))]), def('Top', [prop('a', ref('A')), prop('b', ref('B'))]), def('Top_STATUS', [], 'status')],
       ['Top', 'Top_STATUS'],
     );
-    const { model: out } = runStage(tidyStage, model);
+    const { model: out } = runStageAlone(tidyStage, model);
     expect(Object.keys(out.packages[0].types)).toEqual(['A', 'B', 'Top', 'Top_STATUS']);
     expect(out.packages[0].resources[0].putType).toBeUndefined();
   });

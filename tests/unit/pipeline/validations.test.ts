@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiPackage, ObjectType, Property, Type } from '../../../generator/model/types.js';
+import type { Type } from '../../../generator/model/types.js';
 import { patternProblem, validationsStage } from '../../../generator/pipeline/validations.js';
 import { onlyPackage } from '../../helpers.js';
-import { stageAlone } from './stage-alone.js';
+import { prop, stageAlone } from './stage-helpers.js';
 
 const FIXTURE = 'pipeline/validations';
 const FILE = 'specification/test/resource-manager/Microsoft.Test/stable/2021-01-01/test.json';
-
-function property(pkg: ApiPackage, typeName: string, name: string): Property {
-  const t = pkg.types[typeName]?.type;
-  const p = t?.kind === 'object' ? (t as ObjectType).properties.find((x) => x.name === name) : undefined;
-  if (!p) throw new Error(`${typeName} has no property ${name}`);
-  return p;
-}
 
 const STRING: Type = { kind: 'primitive', primitive: 'string' };
 
@@ -52,7 +45,7 @@ describe('validations', () => {
   it('drops patterns Kubernetes cannot run, contradictory and invalid bounds in specs, keeps the rest', async () => {
     const { model } = await stageAlone(FIXTURE, validationsStage);
     const pkg = onlyPackage(model);
-    const type = (name: string) => property(pkg, 'Widget_Spec', name).type;
+    const type = (name: string) => prop(pkg, 'Widget_Spec', name).type;
     expect(type('label')).toEqual({ kind: 'primitive', primitive: 'string', validations: { maxLength: 63 } });
     expect(type('code')).toEqual({ kind: 'primitive', primitive: 'string', validations: { pattern: '^[A-Z]{2}-\\d{3}$' } });
     expect(type('aliases')).toEqual({ kind: 'array', items: STRING, validations: { minItems: 1, maxItems: 10 } });
@@ -70,7 +63,7 @@ describe('validations', () => {
   it('keeps closed enums, documents open ones (inline, named, as array items) and makes empty enums plain', async () => {
     const { model } = await stageAlone(FIXTURE, validationsStage);
     const pkg = onlyPackage(model);
-    const spec = (name: string) => property(pkg, 'Widget_Spec', name);
+    const spec = (name: string) => prop(pkg, 'Widget_Spec', name);
     expect(spec('tier').type).toMatchObject({ kind: 'enum', open: false, values: [{ value: 'Basic' }, { value: 'Standard' }] });
     expect(spec('color').type).toEqual(STRING);
     expect(spec('color').description).toBe('The color.\n\nKnown values: "Red", "Green".');
@@ -88,18 +81,18 @@ describe('validations', () => {
   it('with openEnums: enforce, open enums become closed enums', async () => {
     const { model, counts } = await stageAlone(FIXTURE, validationsStage, { openEnums: 'enforce' });
     const pkg = onlyPackage(model);
-    expect(property(pkg, 'Widget_Spec', 'color').type).toEqual({ kind: 'enum', base: 'string', open: false, enumName: 'Color', values: [{ value: 'Red' }, { value: 'Green' }] });
-    expect(property(pkg, 'Widget_Spec', 'color').description).toBe('The color.');
+    expect(prop(pkg, 'Widget_Spec', 'color').type).toEqual({ kind: 'enum', base: 'string', open: false, enumName: 'Color', values: [{ value: 'Red' }, { value: 'Green' }] });
+    expect(prop(pkg, 'Widget_Spec', 'color').description).toBe('The color.');
     expect(pkg.types.Shape.type).toMatchObject({ kind: 'enum', open: false });
     expect(counts.openEnums).toBe(3);
     // The status documents enums whatever the option.
-    expect(property(pkg, 'Widget_STATUS', 'color').type).toEqual(STRING);
+    expect(prop(pkg, 'Widget_STATUS', 'color').type).toEqual(STRING);
   });
 
   it('removes every validation from status types and documents their enums', async () => {
     const { model } = await stageAlone(FIXTURE, validationsStage);
     const pkg = onlyPackage(model);
-    const status = (name: string) => property(pkg, 'Widget_STATUS', name);
+    const status = (name: string) => prop(pkg, 'Widget_STATUS', name);
     expect(status('code').type).toEqual(STRING);
     expect(status('percent').type).toEqual({ kind: 'primitive', primitive: 'number' });
     expect(status('aliases').type).toEqual({ kind: 'array', items: STRING });
