@@ -98,6 +98,20 @@ export { statusConditionsStage } from './pipeline/status-conditions.js';
 export { tidyStage } from './pipeline/tidy.js';
 export { storageVersionStage } from './pipeline/storage-version.js';
 
-/** Targets: named lists of stages. */
-export { asoStages } from './targets/aso.js';
+/** Helpers for stages that act on the spec and status graphs (after `spec-status`). */
+export { findOverride, kubernetesTypeNames, mapKubernetesTypes, oncePerSource, withDefinitions, type SideDefinition } from './pipeline/sides.js';
+/** Naming rules of the `aso` target, for stages and emitters that need the same names. */
+export { kindAndPlural, kubernetesGroup, kubernetesVersion } from './pipeline/resource-names.js';
+/** How a string property is recognised as an ARM resource ID. */
+export { detectArmId, resourceNouns, type Detection } from './pipeline/arm-id-detection.js';
+
+/** Emitters: the contract, and writing their files to the output folder all or nothing. */
+export type { EmitContext, EmittedFile, Emitter } from './emit/emitter.js';
+export { writeOutput } from './emit/write-output.js';
+
+/** The config file (`armkube.yaml`): strict loading with located diagnostics. */
+export { CONFIG_FILE, loadConfig, parseConfig, type ArmkubeConfig, type ConfigResult } from './config/config-file.js';
+
+/** Targets: named lists of stages and emitters. */
+export { asoEmitters, asoStages } from './targets/aso.js';
 export { targetNames, targets, type Target } from './targets/index.js';
