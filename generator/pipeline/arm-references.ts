@@ -10,7 +10,8 @@
  *   - embedded resources: a property whose type is the PUT body of another resource of the
  *     package (`networkSecurityGroup: NetworkSecurityGroup` on a subnet) is a link to that
  *     resource, not a copy of it, and becomes a reference to it. An array named like a child
- *     collection of the resource type (`subnets` of a virtual network) stays inline.
+ *     collection of the resource type (`subnets` of a virtual network, `rules` of a route filter)
+ *     stays inline.
  * Config overrides (`reference: true | false`) come last and win. Status types keep strings.
  * Every detection is counted by method; ambiguous ones are reported as `reference-ambiguous`.
  *
@@ -110,7 +111,7 @@ function referencePackage(pkg: ApiPackage, nouns: ReadonlySet<string>, context: 
     const element = elementOf(p.type);
     if (element.kind !== 'ref') return undefined;
     const link = embedded.get(element.name);
-    if (link && !(p.type.kind === 'array' && link.childSegment === p.armName.toLowerCase())) {
+    if (link && !(p.type.kind === 'array' && isChildCollection(link, p.armName))) {
       return { type: { kind: 'resourceRef', armShape: 'subresource', detectedBy: 'embedded-resource', allowedTypes: [link.armType] }, rename: false };
     }
     const object = resolve(pkg, element);
@@ -184,6 +185,15 @@ function replaceStrings(t: Type, ref: ResourceReferenceType): Type {
   if (t.kind === 'array') return { ...t, items: ref };
   if (t.kind === 'map') return { ...t, values: ref };
   return ref;
+}
+
+/**
+ * An array named like the ARM type segment of a child resource holds inline children, not links:
+ * `subnets` of a virtual network, `rules` of a route filter (`routeFilterRules`), `connections` of
+ * a VPN gateway (`vpnConnections`). `loadBalancerBackendAddressPools` on a NIC is not (links).
+ */
+function isChildCollection(link: EmbeddedTarget, armName: string): boolean {
+  return link.childSegment !== undefined && link.childSegment.endsWith(armName.toLowerCase());
 }
 
 function hasNameProperty(obj: ObjectType): boolean {

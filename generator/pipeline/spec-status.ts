@@ -121,24 +121,36 @@ function isCreateOnly(p: Property): boolean {
 function splitPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
   if (!pkg.resources.some((r) => r.kubernetes)) return pkg;
   const splitter = new Splitter(pkg);
-  const resources = pkg.resources.map((resource): Resource => {
+  // Every kind's `<Kind>_Spec` and `<Kind>_STATUS` names are claimed before any type is copied,
+  // so a nested copy (`NetworkSecurityGroup_STATUS` inside a subnet's status) never takes a
+  // kind's own name: the nested one gets a suffix instead.
+  const tops = pkg.resources.map((resource) => {
     const k = resource.kubernetes;
-    if (!k) return resource;
-    const next = { ...k };
+    if (!k) return undefined;
     const body = resource.putType && topObject(pkg, resource.putType);
-    if (body) {
-      const name = splitter.claim(`${k.kind}_Spec`, true);
-      splitter.defs.set(name, { name, type: splitter.specType(body), side: 'spec', source: resource.source, description: descriptionOf(pkg, resource.putType!) });
-      next.specType = name;
+    const observed = (resource.getType && topObject(pkg, resource.getType)) ?? body;
+    const claim = (name: string, side: 'spec' | 'status') => {
+      const claimed = splitter.claim(name, true);
+      splitter.defs.set(claimed, { name: claimed, type: { kind: 'any' }, side, source: resource.source });
+      return claimed;
+    };
+    return { body, observed, specName: body && claim(`${k.kind}_Spec`, 'spec'), statusName: observed && claim(`${k.kind}_STATUS`, 'status') };
+  });
+  const resources = pkg.resources.map((resource, i): Resource => {
+    const k = resource.kubernetes;
+    const top = tops[i];
+    if (!k || !top) return resource;
+    const next = { ...k };
+    if (top.body && top.specName) {
+      splitter.defs.set(top.specName, { name: top.specName, type: splitter.specType(top.body), side: 'spec', source: resource.source, description: descriptionOf(pkg, resource.putType!) });
+      next.specType = top.specName;
       context.count('specs');
     } else {
       context.diagnostics.warning('no-spec', `${resource.armType} ${resource.apiVersion} has no object PUT body; the kind has no spec`, resource.source);
     }
-    const observed = (resource.getType && topObject(pkg, resource.getType)) ?? body;
-    if (observed) {
-      const name = splitter.claim(`${k.kind}_STATUS`, true);
-      splitter.defs.set(name, { name, type: splitter.statusType(observed), side: 'status', source: resource.source });
-      next.statusType = name;
+    if (top.observed && top.statusName) {
+      splitter.defs.set(top.statusName, { name: top.statusName, type: splitter.statusType(top.observed), side: 'status', source: resource.source });
+      next.statusType = top.statusName;
     }
     return { ...resource, kubernetes: next };
   });

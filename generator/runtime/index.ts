@@ -4,6 +4,8 @@
  * helpers for ARM resource IDs. It depends on nothing.
  */
 
+import { parseArmId as parseArmIdForOwner } from './arm-id.js';
+
 /** A reference to another resource: by Kubernetes name (group, kind, name), or by raw ARM ID. */
 export type ResourceReference = { armId: string; group?: never; kind?: never; name?: never } | { group: string; kind: string; name: string; armId?: never };
 
@@ -44,4 +46,67 @@ export function referenceKey(reference: ResourceReference): string {
 /** A stable key for a secret reference (`name/key`). */
 export function secretKey(reference: SecretReference): string {
   return `${reference.name}/${reference.key}`;
+}
+
+/** ARM resource IDs: parse, build, a resource's ID from its owner's, case-insensitive comparisons. */
+export {
+  armIdEquals,
+  armIdOf,
+  armTypeEquals,
+  buildArmId,
+  parseArmId,
+  parseArmType,
+  type ArmIdError,
+  type ArmIdOfInput,
+  type ArmIdParts,
+  type ArmIdResult,
+  type ArmIdScope,
+  type ArmIdSegment,
+  type ParsedArmId,
+} from './arm-id.js';
+
+// --- Used by generated conversion code (specToArm, armToSpec) -----------------------------------
+
+/**
+ * The ARM ID a resource reference stands for: its `armId` when it has one, else the ID the caller
+ * resolved for it. Throws an Error naming `path` (where the reference sits in the spec) when it
+ * was not resolved.
+ */
+export function resolveReference(resolved: ResolvedReferences, reference: ResourceReference, path: string): string {
+  if (reference.armId !== undefined) return reference.armId;
+  const id = resolved.resources.get(referenceKey(reference));
+  if (id === undefined) throw new Error(`${path}: the reference ${referenceKey(reference)} is not resolved`);
+  return id;
+}
+
+/** The value the caller resolved for a secret reference; throws an Error naming `path` when it was not. */
+export function resolveSecret(resolved: ResolvedReferences, reference: SecretReference, path: string): string {
+  const value = resolved.secrets.get(secretKey(reference));
+  if (value === undefined) throw new Error(`${path}: the secret ${secretKey(reference)} is not resolved`);
+  return value;
+}
+
+/** Where `armToSpec` puts the secret values it finds: all under one Kubernetes Secret, `name`. */
+export interface SecretSink {
+  name: string;
+  secrets: ExtractedSecret[];
+}
+
+/**
+ * Records a secret value found at `path` (`credentials.clientSecret`, `apiKeys.0`) and returns the
+ * reference that replaces it: the sink's Secret, with the path as key (characters a Secret key
+ * cannot hold become `_`).
+ */
+export function extractSecret(sink: SecretSink, path: string, value: string): SecretReference {
+  const reference: SecretReference = { name: sink.name, key: path.replace(/[^-._a-zA-Z0-9]/g, '_') || 'value' };
+  sink.secrets.push({ reference, value });
+  return reference;
+}
+
+/** The owner of a resource, by ARM ID, from the resource's own ARM ID: its parent (or its scope). Throws when there is no valid ID. */
+export function ownerFromArmId(id: string | undefined): OwnerReference {
+  if (id === undefined) throw new Error('the ARM body has no id, so its owner is unknown: pass the owner');
+  const parsed = parseArmIdForOwner(id);
+  if (!parsed.ok) throw new Error(`the ARM body's id is not an ARM ID (${parsed.reason}), so its owner is unknown: pass the owner`);
+  return { armId: parsed.parentId };
 }

@@ -15,7 +15,9 @@ import { recursionStage } from '../pipeline/recursion.js';
 import { resourceNamesStage } from '../pipeline/resource-names.js';
 import { secretsStage } from '../pipeline/secrets.js';
 import { specStatusStage } from '../pipeline/spec-status.js';
+import { clientEmitter } from '../emit/client/index.js';
 import type { Emitter } from '../emit/emitter.js';
+import { typescriptEmitter } from '../emit/typescript/index.js';
 import type { Stage } from '../pipeline/stage.js';
 import { statusConditionsStage } from '../pipeline/status-conditions.js';
 import { storageVersionStage } from '../pipeline/storage-version.js';
@@ -53,5 +55,5 @@ export const asoStages: readonly Stage[] = Object.freeze([
   storageVersionStage,
 ]);
 
-/** The emitters of the `aso` target (filled in as they land: CRDs, TypeScript, clients). */
-export const asoEmitters: readonly Emitter[] = Object.freeze([]);
+/** The emitters of the `aso` target: TypeScript types and conversion, typed clients (CRDs: see emit/crd). */
+export const asoEmitters: readonly Emitter[] = Object.freeze([typescriptEmitter, clientEmitter]);

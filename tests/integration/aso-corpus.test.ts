@@ -53,6 +53,13 @@ describe.skipIf(!hasAzureSpecs)('the aso pipeline over the whole corpus', () => 
         if (r.kubernetes.statusType) expect(pkg.types[r.kubernetes.statusType]?.side).toBe('status');
       }
     }
+    // A kind's own types are named after it, whatever nested copies exist in its package.
+    const misnamed = result.model.packages.flatMap((p) =>
+      p.resources
+        .filter((r) => r.kubernetes && ((r.kubernetes.specType && r.kubernetes.specType !== `${r.kubernetes.kind}_Spec`) || (r.kubernetes.statusType && r.kubernetes.statusType !== `${r.kubernetes.kind}_STATUS`)))
+        .map((r) => `${p.id} ${r.kubernetes!.kind}: ${r.kubernetes!.specType} ${r.kubernetes!.statusType}`),
+    );
+    expect(misnamed).toEqual([]);
     const withSpec = result.model.packages.reduce((n, p) => n + p.resources.filter((r) => r.kubernetes?.specType).length, 0);
     const noSpec = result.diagnostics.filter((d) => d.code === 'no-spec').length;
     expect(withSpec + noSpec).toBe(report.kinds);

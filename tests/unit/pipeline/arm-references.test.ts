@@ -149,7 +149,9 @@ describe('arm-references on the fixture', () => {
 
   it('leaves status types untouched: IDs stay strings', () => {
     expect(prop(pkg, 'VirtualNetworksSubnet_STATUS', 'routeTableId').type).toEqual(STRING);
-    expect(prop(pkg, 'VirtualNetworksSubnet_STATUS', 'networkSecurityGroup').type).toEqual({ kind: 'ref', name: 'NetworkSecurityGroup_STATUS' });
+    // The nested copy, not the NetworkSecurityGroup kind's own status (which gets conditions).
+    expect(prop(pkg, 'VirtualNetworksSubnet_STATUS', 'networkSecurityGroup').type).toEqual({ kind: 'ref', name: 'NetworkSecurityGroup_STATUS2' });
+    expect(pkg.resources.find((r) => r.kubernetes?.kind === 'NetworkSecurityGroup')?.kubernetes?.statusType).toBe('NetworkSecurityGroup_STATUS');
     expect(prop(pkg, 'VirtualNetworksSubnet_STATUS', 'natGateway').type).toEqual({ kind: 'ref', name: 'SubResource_STATUS' });
     const statusRefs: string[] = [];
     for (const d of Object.values(pkg.types)) {

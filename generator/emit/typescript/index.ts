@@ -1,0 +1,58 @@
+/**
+ * The TypeScript emitter: for every kind and version of the final model, `ts/<group>/<version>/<Kind>.ts`
+ * (interfaces of the resource, its spec and status, their ARM request and response shapes, and
+ * the conversion code between them), the shared `ts/<group>/<version>/types.ts` of the types
+ * several kinds of a package use, and the registry `ts/index.ts`. Generated code imports nothing
+ * but `armkube/runtime` and its sibling files. See README.md beside this file for the layout,
+ * naming and what is not supported yet.
+ *
+ * One file per job: `plan.ts` decides names, placement and what each type needs; `types.ts`
+ * writes the interfaces; `conversion.ts` (with `expressions.ts`, `paths.ts`) the conversion
+ * functions; `files.ts` assembles files; `registry.ts` the index; `printer.ts` prints with ts-morph.
+ */
+import type { EmitContext, EmittedFile, Emitter } from '../emitter.js';
+import type { Model } from '../../model/types.js';
+import { kindFile, sharedFile } from './files.js';
+import { packageFolder } from './names.js';
+import { planPackage, type KindPlan } from './plan.js';
+import { Printer } from './printer.js';
+import { REGISTRY_PATH, registryStatements } from './registry.js';
+
+export const typescriptEmitter: Emitter = {
+  id: 'typescript',
+  description: 'TypeScript interfaces (Kubernetes and ARM shapes), ARM conversion code per kind, and the registry ts/index.ts',
+  emit(model: Model, context: EmitContext): EmittedFile[] {
+    const printer = new Printer();
+    const files: EmittedFile[] = [];
+    const kinds: KindPlan[] = [];
+    /** Per output folder, the lower-cased file names taken (kinds, shared files), to keep them apart on case-insensitive disks. */
+    const folders = new Map<string, Set<string>>();
+    for (const pkg of model.packages) {
+      const first = pkg.resources.find((r) => r.kubernetes)?.kubernetes;
+      if (!first) continue;
+      const folder = packageFolder(first.group, first.version);
+      const taken = folders.get(folder) ?? folders.set(folder, new Set()).get(folder)!;
+      for (const r of pkg.resources) if (r.kubernetes) taken.add(r.kubernetes.kind.toLowerCase());
+      let shared = 'types';
+      for (let i = 2; taken.has(shared); i++) shared = `types${i}`;
+      taken.add(shared);
+
+      const plan = planPackage(pkg, folder, shared, context);
+      for (const kind of plan.kinds) {
+        const file = kindFile(plan, kind);
+        files.push({ path: file.path, content: printer.print(file.path, file.statements) });
+        kinds.push(kind);
+        context.count('typescript.kinds');
+      }
+      const sharedStatements = sharedFile(plan);
+      if (sharedStatements) files.push({ path: sharedStatements.path, content: printer.print(sharedStatements.path, sharedStatements.statements) });
+      context.count('typescript.types', [...plan.types.values()].length);
+    }
+    files.push({ path: REGISTRY_PATH, content: printer.print(REGISTRY_PATH, registryStatements(kinds)) });
+    let bytes = 0;
+    for (const f of files) bytes += Buffer.byteLength(f.content);
+    context.count('typescript.files', files.length);
+    context.count('typescript.bytes', bytes);
+    return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  },
+};
