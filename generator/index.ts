@@ -108,6 +108,11 @@ export { detectArmId, resourceNouns, type Detection } from './pipeline/arm-id-de
 /** Emitters: the contract, and writing their files to the output folder all or nothing. */
 export type { EmitContext, EmittedFile, Emitter } from './emit/emitter.js';
 export { writeOutput } from './emit/write-output.js';
+/** The built-in emitters: CRD YAML (with its structural check), TypeScript types and conversion, typed clients. */
+export { crdEmitter } from './emit/crd/index.js';
+export { checkStructural } from './emit/crd/structural.js';
+export { typescriptEmitter } from './emit/typescript/index.js';
+export { clientEmitter } from './emit/client/index.js';
 
 /** The config file (`armkube.yaml`): strict loading with located diagnostics. */
 export { CONFIG_FILE, loadConfig, parseConfig, type ArmkubeConfig, type ConfigResult } from './config/config-file.js';

@@ -16,6 +16,7 @@ import { resourceNamesStage } from '../pipeline/resource-names.js';
 import { secretsStage } from '../pipeline/secrets.js';
 import { specStatusStage } from '../pipeline/spec-status.js';
 import { clientEmitter } from '../emit/client/index.js';
+import { crdEmitter } from '../emit/crd/index.js';
 import type { Emitter } from '../emit/emitter.js';
 import { typescriptEmitter } from '../emit/typescript/index.js';
 import type { Stage } from '../pipeline/stage.js';
@@ -55,5 +56,5 @@ export const asoStages: readonly Stage[] = Object.freeze([
   storageVersionStage,
 ]);
 
-/** The emitters of the `aso` target: TypeScript types and conversion, typed clients (CRDs: see emit/crd). */
-export const asoEmitters: readonly Emitter[] = Object.freeze([typescriptEmitter, clientEmitter]);
+/** The emitters of the `aso` target: CRDs, TypeScript types and conversion, typed clients. */
+export const asoEmitters: readonly Emitter[] = Object.freeze([crdEmitter, typescriptEmitter, clientEmitter]);

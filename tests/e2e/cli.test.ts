@@ -1,5 +1,7 @@
 /** The CLI as users run it: the built `armkube` binary, its exit codes, its text and JSON output. */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixturesDir, hasAzureSpecs, repoRoot } from '../helpers.js';
@@ -34,6 +36,27 @@ describe('armkube CLI', () => {
     const out = spawnSync(process.execPath, [bin, 'specs', '--json'], { encoding: 'utf8', cwd: repoRoot, env: { ...process.env, ARMKUBE_SPECS: dir } });
     expect(out.status).toBe(0);
     expect(JSON.parse(out.stdout).specsDir).toBe(dir);
+  });
+});
+
+describe('armkube generate', () => {
+  it('writes CRDs, TypeScript and clients for a fixture, the same bytes every time', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'armkube-generate-'));
+    const specs = path.join(fixturesDir, 'pipeline', 'arm-references');
+    const run = (out: string) => armkube('generate', '--specs', specs, '--out', out, '--json');
+    const first = run(path.join(root, 'a'));
+    expect(first.status, first.stderr).toBe(0);
+    const summary = JSON.parse(first.stdout);
+    expect(summary).toMatchObject({ target: 'aso', written: true, crdsOver1_5MB: [] });
+    expect(summary.crds).toBeGreaterThan(0);
+    const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+    const a = files(path.join(root, 'a'));
+    expect(a).toContain('ts/index.ts');
+    expect(a.filter((f) => f.startsWith('crds/')).length).toBe(summary.crds);
+    expect(a.some((f) => f.endsWith('.client.ts'))).toBe(true);
+    expect(run(path.join(root, 'b')).status).toBe(0);
+    expect(files(path.join(root, 'b'))).toEqual(a);
+    for (const f of a) expect(readFileSync(path.join(root, 'b', f), 'utf8'), f).toBe(readFileSync(path.join(root, 'a', f), 'utf8'));
   });
 });
 

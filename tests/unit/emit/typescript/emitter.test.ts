@@ -109,15 +109,17 @@ describe('typescript emitter on pipeline/arm-references', () => {
     const shared = out.file(`${DIR}/types.ts`);
     expect(shared).toContain('export interface Condition_KubernetesStatus {');
     expect(shared).toContain('export interface SubResource_STATUS {');
-    // The NetworkSecurityGroup status is embedded in the Subnet status: it is shared, converted by its own function.
-    expect(shared).toContain('export function networkSecurityGroup_STATUS_armToStatus(value: NetworkSecurityGroup_STATUS_ARM): NetworkSecurityGroup_STATUS {');
-    expect(out.file(`${DIR}/NetworkSecurityGroup.ts`)).toContain('  return networkSecurityGroup_STATUS_armToStatus(body);');
+    // The NetworkSecurityGroup embedded in the Subnet status is a copy of its own (no conditions),
+    // in the subnet's file; the kind's own status stays in the kind's file.
+    expect(out.file(`${DIR}/VirtualNetworksSubnet.ts`)).toContain('export interface NetworkSecurityGroup_STATUS2 {');
+    expect(out.file(`${DIR}/NetworkSecurityGroup.ts`)).toContain('export interface NetworkSecurityGroup_STATUS {');
+    expect(shared).not.toContain('export interface NetworkSecurityGroup_STATUS {');
     expect(out.file(`${DIR}/VirtualNetwork.ts`)).not.toContain('export interface Condition_KubernetesStatus');
     for (const f of out.files) {
       const specifiers = [...f.content.matchAll(/^import .* from '([^']+)';$/gm)].map((m) => m[1]);
       for (const s of specifiers) expect(s === 'armkube/runtime' || s.startsWith('./'), `${f.path} imports ${s}`).toBe(true);
     }
-    expect(out.file(`${DIR}/VirtualNetwork.ts`)).toMatch(/^import \{ type Condition_KubernetesStatus, .*subResource_STATUS_armToStatus \} from '\.\/types\.js';$/m);
+    expect(out.file(`${DIR}/VirtualNetwork.ts`)).toMatch(/^import \{ type Condition_KubernetesStatus, .*subResource_STATUS_armToStatus, subnet_STATUS_armToStatus \} from '\.\/types\.js';$/m);
   });
 
   it('writes the registry with one descriptor per kind', () => {

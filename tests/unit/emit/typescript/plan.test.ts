@@ -66,10 +66,10 @@ describe('the plan of a package', () => {
     expect(plan.get('Condition_KubernetesStatus')!.home).toBe(SHARED);
     expect(vnet.spec.inline).toBe(true);
     expect(vnet.spec.home).toBe(vnet.key);
-    // Embedded in the Subnet status: not converted inline by its kind.
+    // The kind's own status is its own; the copy embedded in the Subnet status is another type.
     const nsgStatus = plan.get('NetworkSecurityGroup_STATUS')!;
-    expect(nsgStatus.inline).toBe(false);
-    expect(nsgStatus.home).toBe(SHARED);
+    expect(nsgStatus.inline).toBe(true);
+    expect(plan.get('NetworkSecurityGroup_STATUS2')!.home).not.toBe(SHARED);
   });
 
   it('knows which conversions each type needs', () => {

@@ -1,0 +1,88 @@
+/**
+ * The subset of OpenAPI v3 (Kubernetes `JSONSchemaProps`) that the CRD emitter writes, and the
+ * full list of keywords Kubernetes knows, for the structural checker. Plain data: the YAML
+ * renderer prints keys in insertion order, so builders add them in a fixed order: description,
+ * type, format, enum, validations, items, properties, required, additionalProperties, oneOf,
+ * then the `x-kubernetes-*` extensions.
+ */
+
+export type SchemaType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
+
+export interface CrdSchema {
+  description?: string;
+  type?: SchemaType;
+  format?: string;
+  enum?: (string | number | boolean)[];
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: boolean;
+  exclusiveMaximum?: boolean;
+  multipleOf?: number;
+  minItems?: number;
+  maxItems?: number;
+  minProperties?: number;
+  maxProperties?: number;
+  items?: CrdSchema;
+  properties?: Record<string, CrdSchema>;
+  required?: string[];
+  additionalProperties?: CrdSchema;
+  oneOf?: CrdSchema[];
+  'x-kubernetes-preserve-unknown-fields'?: true;
+  'x-kubernetes-list-type'?: 'atomic' | 'set' | 'map';
+}
+
+/** The field names of Kubernetes' `apiextensions/v1.JSONSchemaProps`: any other key is unknown to the API server. */
+export const KUBERNETES_SCHEMA_KEYWORDS: ReadonlySet<string> = new Set([
+  'id',
+  '$schema',
+  '$ref',
+  'description',
+  'type',
+  'format',
+  'title',
+  'default',
+  'maximum',
+  'exclusiveMaximum',
+  'minimum',
+  'exclusiveMinimum',
+  'maxLength',
+  'minLength',
+  'pattern',
+  'maxItems',
+  'minItems',
+  'uniqueItems',
+  'multipleOf',
+  'enum',
+  'maxProperties',
+  'minProperties',
+  'required',
+  'items',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'not',
+  'properties',
+  'additionalProperties',
+  'patternProperties',
+  'dependencies',
+  'additionalItems',
+  'definitions',
+  'externalDocs',
+  'example',
+  'nullable',
+  'x-kubernetes-preserve-unknown-fields',
+  'x-kubernetes-embedded-resource',
+  'x-kubernetes-int-or-string',
+  'x-kubernetes-list-map-keys',
+  'x-kubernetes-list-type',
+  'x-kubernetes-map-type',
+  'x-kubernetes-validations',
+]);
+
+/** Sets an own enumerable property, safe for any name (`__proto__` included). */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}

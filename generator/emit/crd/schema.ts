@@ -1,0 +1,335 @@
+/**
+ * Model type → OpenAPI v3 structural schema, one small rule per type kind. Named types are
+ * inlined (CRD schemas have no `$ref`); each named type is built once per package and side and
+ * shared by every use (the YAML renderer inlines shared objects, nothing mutates them).
+ *
+ *   primitive    `type`, a `format` Kubernetes can check and ARM values satisfy (int32/int64,
+ *                float/double; on spec strings date-time, date, byte, uuid; status strings get
+ *                none: status is observed, and the API server would reject an object whose
+ *                status does not match), and the validations that apply to the type
+ *   enum         `type` of the base and `enum` (values of another type dropped, duplicates once)
+ *   object       `type: object`, `properties` (the Kubernetes names), `required` (in property
+ *                order); an object that also allows extra keys keeps its properties and gets
+ *                `x-kubernetes-preserve-unknown-fields` (Kubernetes forbids both at once); the
+ *                spec or status of a polymorphic resource (properties annotated `variant`) gets
+ *                `oneOf: [{required: [variant]} ...]` on the spec side: exactly one variant
+ *   map          `type: object` + `additionalProperties`
+ *   array        `type: array` + `items`; `uniqueItems` (forbidden in CRDs) becomes
+ *                `x-kubernetes-list-type: set` for scalar items and is dropped otherwise
+ *   union        an object with one optional property per variant; on the spec side
+ *                `minProperties: 1, maxProperties: 1` (exactly one variant)
+ *   resourceRef  `{armId} | {group, kind, name}`, the runtime's `ResourceReference`, as a
+ *                `oneOf` of `required` lists
+ *   ownerRef     `{name, group?, kind?} | {armId}`, the runtime's `OwnerReference`; `group` and
+ *                `kind` are enums when the owner kinds are known, required with `name` when not
+ *   secretRef    `{name, key}`, both required
+ *   any          `x-kubernetes-preserve-unknown-fields: true` and no type (any JSON value)
+ *
+ * Descriptions come from the property, else from the named type. Defaults are not emitted (ARM
+ * defaults are the service's, not Kubernetes'). A cycle (none is left after the `recursion`
+ * stage), an over-deep nesting or a dangling reference becomes free-form with a diagnostic.
+ */
+import type { ApiPackage, EnumType, ObjectType, OwnerReferenceType, PrimitiveType, Property, ResourceReferenceType, Type, UnionType, Validations } from '../../model/types.js';
+import { resolve } from '../../model/walk.js';
+import type { EmitContext } from '../emitter.js';
+import { setOwn, type CrdSchema, type SchemaType } from './openapi.js';
+import { report } from './report.js';
+
+export type Side = 'spec' | 'status';
+
+/** Nesting levels of named types past which a schema is cut off as free-form. */
+export const MAX_NAMED_DEPTH = 64;
+
+const KEPT_FORMATS: Record<string, ReadonlySet<string>> = {
+  integer: new Set(['int32', 'int64']),
+  number: new Set(['float', 'double']),
+  string: new Set(['date-time', 'date', 'byte', 'uuid']),
+};
+
+const UNION_NOTE = 'Exactly one of the properties is set.';
+
+const SCALARS: ReadonlySet<string | undefined> = new Set(['string', 'integer', 'number', 'boolean']);
+
+interface Walk {
+  side: Side;
+  /** Named types being built, outermost first: a name already here is a cycle. */
+  names: string[];
+  /** Set when something below was cut off by the cycle/depth guard: such a result is not memoized. */
+  guarded: boolean;
+}
+
+/** Builds the schemas of one package; reuse one builder for every kind of the package. */
+export class SchemaBuilder {
+  private readonly memo = new Map<string, CrdSchema>();
+  private readonly reported = new Set<string>();
+
+  constructor(
+    private readonly pkg: ApiPackage,
+    private readonly context: EmitContext,
+  ) {}
+
+  /** The schema of the named type `name` (a `_Spec` or `_STATUS`), with its description. */
+  named(name: string, side: Side): CrdSchema {
+    return this.ref(name, { side, names: [], guarded: false }, undefined);
+  }
+
+  /** The schema of any model type (for tests and for callers with inline types). */
+  type(t: Type, side: Side, description?: string): CrdSchema {
+    return this.build(t, { side, names: [], guarded: false }, description);
+  }
+
+  private build(t: Type, walk: Walk, description: string | undefined): CrdSchema {
+    switch (t.kind) {
+      case 'primitive':
+        return this.primitive(t, walk, description);
+      case 'enum':
+        return this.enum(t, walk, description);
+      case 'object':
+        return this.object(t, walk, description);
+      case 'array': {
+        const items = this.build(t.items, walk, undefined);
+        const s = withDescription(description, { type: 'array' });
+        addValidations(s, t.validations, 'array');
+        s.items = items;
+        if (t.validations?.uniqueItems) {
+          if (SCALARS.has(items.type)) {
+            s['x-kubernetes-list-type'] = 'set';
+            this.context.count('crd.uniqueItemsAsSet');
+          } else this.context.count('crd.uniqueItemsDropped');
+        }
+        return s;
+      }
+      case 'map': {
+        const s = withDescription(description, { type: 'object' });
+        addValidations(s, t.validations, 'object');
+        s.additionalProperties = this.build(t.values, walk, undefined);
+        return s;
+      }
+      case 'union':
+        return this.union(t, walk, description);
+      case 'ref':
+        return this.ref(t.name, walk, description);
+      case 'resourceRef':
+        return resourceReference(t, description);
+      case 'ownerRef':
+        return ownerReference(t, description);
+      case 'secretRef':
+        return secretReference(description);
+      case 'any':
+        return freeForm(description);
+    }
+  }
+
+  private ref(name: string, walk: Walk, description: string | undefined): CrdSchema {
+    const def = this.pkg.types[name];
+    if (!def) {
+      this.once(`dangling:${name}`, 'warning', 'crd-dangling-ref', `${this.pkg.id}: the type ${name} does not exist; its schema is free-form`);
+      return freeForm(description);
+    }
+    const text = description ?? def.description;
+    if (walk.names.includes(name) || walk.names.length >= MAX_NAMED_DEPTH) {
+      const why = walk.names.includes(name) ? `refers back to itself (${[...walk.names.slice(walk.names.indexOf(name)), name].join(' → ')})` : `is nested more than ${MAX_NAMED_DEPTH} named types deep`;
+      this.once(`cycle:${name}`, 'warning', 'crd-recursive-type', `${this.pkg.id}: ${name} ${why}; that occurrence is free-form (x-kubernetes-preserve-unknown-fields)`, def.source);
+      walk.guarded = true;
+      return freeForm(text);
+    }
+    const key = `${walk.side}\0${name}`;
+    let schema = this.memo.get(key);
+    if (!schema) {
+      const outer = walk.guarded;
+      walk.guarded = false;
+      walk.names.push(name);
+      schema = this.build(def.type, walk, undefined);
+      walk.names.pop();
+      if (!walk.guarded) this.memo.set(key, schema);
+      walk.guarded ||= outer;
+    }
+    // The union's own note survives the description of the use site.
+    const described = walk.side === 'spec' && resolve(this.pkg, def.type)?.kind === 'union' ? joinText(text, UNION_NOTE) : text;
+    return described === undefined ? schema : { description: described, ...withoutDescription(schema) };
+  }
+
+  private primitive(t: PrimitiveType, walk: Walk, description: string | undefined): CrdSchema {
+    const s = withDescription(description, { type: t.primitive });
+    if (t.format !== undefined) {
+      const kept = KEPT_FORMATS[t.primitive]?.has(t.format) && (walk.side === 'spec' || t.primitive !== 'string');
+      if (kept) s.format = t.format;
+      else this.context.count('crd.formatsDropped');
+    }
+    addValidations(s, t.validations, t.primitive);
+    return s;
+  }
+
+  private enum(t: EnumType, walk: Walk, description: string | undefined): CrdSchema {
+    const values: (string | number | boolean)[] = [];
+    let dropped = 0;
+    for (const { value } of t.values) {
+      if (!enumValueFits(value, t.base)) dropped++;
+      else if (!values.includes(value)) values.push(value);
+    }
+    if (dropped) {
+      this.once(`enum:${walk.names.at(-1) ?? ''}:${t.enumName ?? ''}`, 'warning', 'crd-enum-value-type', `${this.pkg.id}${walk.names.length ? ` ${walk.names.at(-1)}` : ''}: ${dropped} value(s) of the ${t.base} enum${t.enumName ? ` ${t.enumName}` : ''} are not ${t.base}s; dropped from the enum`);
+    }
+    const s = withDescription(description, { type: t.base });
+    if (values.length) s.enum = values;
+    return s;
+  }
+
+  private object(t: ObjectType, walk: Walk, description: string | undefined): CrdSchema {
+    const s = withDescription(description, { type: 'object' });
+    addValidations(s, t.validations, 'object');
+    if (t.properties.length) {
+      const properties: Record<string, CrdSchema> = {};
+      for (const p of t.properties) setOwn(properties, p.name, this.build(p.type, walk, p.description));
+      s.properties = properties;
+      const required = t.properties.filter((p) => p.required).map((p) => p.name);
+      if (required.length) s.required = required;
+      const variants = t.discriminator !== undefined ? t.properties.filter(isVariant) : [];
+      if (walk.side === 'spec' && variants.length) s.oneOf = variants.map((p) => ({ required: [p.name] }));
+      if (t.additionalProperties) {
+        const where = walk.names.at(-1) ?? 'an inline object';
+        this.once(`extra:${where}`, 'warning', 'crd-additional-properties-preserved', `${this.pkg.id} ${where}: an object with both properties and additionalProperties cannot be a structural schema; its properties are kept and other keys are preserved unvalidated (x-kubernetes-preserve-unknown-fields)`, this.pkg.types[where]?.source);
+        s['x-kubernetes-preserve-unknown-fields'] = true;
+      }
+    } else if (t.additionalProperties) {
+      s.additionalProperties = this.build(t.additionalProperties, walk, undefined);
+    }
+    return s;
+  }
+
+  private union(t: UnionType, walk: Walk, description: string | undefined): CrdSchema {
+    const spec = walk.side === 'spec';
+    const text = spec ? joinText(description, UNION_NOTE) : description;
+    const s = withDescription(text, { type: 'object' });
+    if (spec && t.variants.length) {
+      s.minProperties = 1;
+      s.maxProperties = 1;
+    }
+    const properties: Record<string, CrdSchema> = {};
+    for (const v of t.variants) {
+      const own = v.type.kind === 'ref' ? this.pkg.types[v.type.name]?.description : undefined;
+      setOwn(properties, v.name, this.build(v.type, walk, own ?? `The ${t.discriminator} ${JSON.stringify(v.value)} variant.`));
+    }
+    if (t.variants.length) s.properties = properties;
+    return s;
+  }
+
+  private once(key: string, severity: 'warning' | 'error', code: string, message: string, location?: Property['source']): void {
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
+    report(this.context, severity, code, message, location);
+  }
+}
+
+function isVariant(p: Property): boolean {
+  return p.annotations?.variant !== undefined;
+}
+
+function enumValueFits(value: string | number | boolean, base: EnumType['base']): boolean {
+  switch (base) {
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'number':
+      return typeof value === 'number';
+    default:
+      return typeof value === base;
+  }
+}
+
+function withDescription(description: string | undefined, rest: CrdSchema): CrdSchema {
+  return description === undefined || description === '' ? rest : { description, ...rest };
+}
+
+function withoutDescription(s: CrdSchema): CrdSchema {
+  if (s.description === undefined) return s;
+  const { description: _, ...rest } = s;
+  return rest;
+}
+
+function joinText(a: string | undefined, b: string): string {
+  return a ? `${a.trimEnd()} ${b}` : b;
+}
+
+/** The validations of the model that apply to a schema of this type, in the fixed key order. */
+function addValidations(s: CrdSchema, v: Validations | undefined, type: SchemaType): void {
+  if (!v) return;
+  switch (type) {
+    case 'string':
+      if (v.pattern !== undefined) s.pattern = v.pattern;
+      if (v.minLength !== undefined) s.minLength = v.minLength;
+      if (v.maxLength !== undefined) s.maxLength = v.maxLength;
+      break;
+    case 'integer':
+    case 'number':
+      if (v.minimum !== undefined) {
+        s.minimum = v.minimum;
+        if (v.exclusiveMinimum) s.exclusiveMinimum = true;
+      }
+      if (v.maximum !== undefined) {
+        s.maximum = v.maximum;
+        if (v.exclusiveMaximum) s.exclusiveMaximum = true;
+      }
+      if (v.multipleOf !== undefined) s.multipleOf = v.multipleOf;
+      break;
+    case 'array':
+      if (v.minItems !== undefined) s.minItems = v.minItems;
+      if (v.maxItems !== undefined) s.maxItems = v.maxItems;
+      break;
+    case 'object':
+      if (v.minProperties !== undefined) s.minProperties = v.minProperties;
+      if (v.maxProperties !== undefined) s.maxProperties = v.maxProperties;
+      break;
+  }
+}
+
+function freeForm(description: string | undefined): CrdSchema {
+  return withDescription(description, { 'x-kubernetes-preserve-unknown-fields': true });
+}
+
+function str(description: string, extra?: CrdSchema): CrdSchema {
+  return { description, type: 'string', ...extra };
+}
+
+function resourceReference(t: ResourceReferenceType, description: string | undefined): CrdSchema {
+  const allowed = t.allowedTypes?.length ? ` Allowed ARM types: ${t.allowedTypes.join(', ')}.` : '';
+  return {
+    description: joinText(description, `A reference to another resource: group, kind and name of a Kubernetes resource in the same namespace, or armId.${allowed}`),
+    type: 'object',
+    properties: {
+      armId: str('The ARM ID of a resource not managed in Kubernetes.'),
+      group: str('The Kubernetes group of the referenced resource.'),
+      kind: str('The Kubernetes kind of the referenced resource.'),
+      name: str('The Kubernetes name of the referenced resource.'),
+    },
+    oneOf: [{ required: ['armId'] }, { required: ['group', 'kind', 'name'] }],
+  };
+}
+
+function ownerReference(t: OwnerReferenceType, description: string | undefined): CrdSchema {
+  const kinds = t.kinds;
+  const unique = <T>(xs: T[]) => [...new Set(xs)];
+  const byName = kinds ? ['name'] : ['group', 'kind', 'name'];
+  return {
+    description: joinText(description, kinds ? 'Give name (group and kind are implied), or armId.' : 'Give group, kind and name of a Kubernetes resource in the same namespace, or armId.'),
+    type: 'object',
+    properties: {
+      armId: str('The ARM ID of an owner not managed in Kubernetes.'),
+      group: str('The Kubernetes group of the owner.', kinds ? { enum: unique(kinds.map((k) => k.group)) } : undefined),
+      kind: str('The Kubernetes kind of the owner.', kinds ? { enum: unique(kinds.map((k) => k.kind)) } : undefined),
+      name: str('The Kubernetes name of the owner, in the same namespace.'),
+    },
+    oneOf: [{ required: byName }, { required: ['armId'] }],
+  };
+}
+
+function secretReference(description: string | undefined): CrdSchema {
+  return {
+    description: joinText(description, 'A value kept in a Kubernetes Secret of the same namespace.'),
+    type: 'object',
+    properties: {
+      name: str('The name of the Secret.'),
+      key: str('The key of the value in the Secret.'),
+    },
+    required: ['name', 'key'],
+  };
+}
