@@ -21,6 +21,8 @@ interface GenerateOpts {
 }
 
 const MB = 1024 * 1024;
+/** Diagnostics that mean armkube itself failed, not the specs. */
+const BUGS = new Set(['stage-failed', 'pipeline-order', 'emitter-failed']);
 
 export function registerGenerateCommand(program: Command): void {
   program
@@ -67,9 +69,14 @@ export function registerGenerateCommand(program: Command): void {
         for (const d of diagnostics.items) emitDiagnostics.add(d);
       }
       endProgress(opts);
-      const failed = [...pipeline.diagnostics, ...emitDiagnostics.items].filter((d) => d.severity === 'error' && d.source !== 'loader');
+      const all = [...pipeline.diagnostics, ...emitDiagnostics.items];
+      // A stage or emitter that crashed is a bug: its output would be incomplete, so nothing is
+      // written. Kinds an emitter had to leave out are errors too, but the rest is written.
+      const broken = all.filter((d) => BUGS.has(d.code));
+      const failed = all.filter((d) => d.severity === 'error' && d.source !== 'loader');
       let written: { files: number; bytes: number } | undefined;
-      if (failed.length === 0) written = writeOutput(opts.out, files);
+      if (broken.length === 0) written = writeOutput(opts.out, files);
+      const limits = (code: string) => all.filter((d) => d.code === code).length;
       const crds = files
         .filter((f) => f.path.startsWith('crds/'))
         .map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.content) }))
@@ -78,12 +85,18 @@ export function registerGenerateCommand(program: Command): void {
         target: target.name,
         out: opts.out,
         written: written !== undefined,
+        exitReason: broken.length ? 'a stage or emitter failed: nothing written' : failed.length ? 'some kinds could not be generated (see errors)' : undefined,
         kinds: pipeline.model.packages.reduce((n, p) => n + p.resources.filter((r) => r.kubernetes?.specType).length, 0),
         files: files.length,
         bytes: written?.bytes ?? 0,
         crds: crds.length,
         largestCrds: crds.slice(0, 10),
-        crdsOver1_5MB: crds.filter((c) => c.bytes > 1.5 * MB).map((c) => c.path),
+        // Limits are checked by the CRD emitter on the JSON the API server stores (YAML is larger).
+        crdLimits: {
+          tooLarge: limits('crd-too-large'),
+          descriptionsDropped: limits('crd-descriptions-dropped'),
+          overKubectlApplyLimit: limits('crd-over-kubectl-apply-limit'),
+        },
         counts,
         errors: failed.map(formatDiagnostic),
         seconds: Math.round((performance.now() - started) / 10) / 100,
@@ -93,8 +106,9 @@ export function registerGenerateCommand(program: Command): void {
       } else {
         const lines = [
           `target ${summary.target}: ${summary.kinds} kinds × versions, ${summary.files} files (${(summary.bytes / MB).toFixed(1)} MB) ${summary.written ? `written to ${opts.out}` : 'NOT written'} in ${summary.seconds} s`,
-          `CRDs: ${summary.crds}; largest:`,
+          `CRDs: ${summary.crds} (over 1.5 MB as JSON: ${summary.crdLimits.tooLarge}; descriptions dropped to fit: ${summary.crdLimits.descriptionsDropped}; over the kubectl apply limit: ${summary.crdLimits.overKubectlApplyLimit}); largest (YAML):`,
           ...summary.largestCrds.map((c) => `  ${(c.bytes / 1024).toFixed(1).padStart(8)} KiB  ${c.path}`),
+          `errors: ${summary.errors.length}`,
           ...summary.errors.slice(0, 20).map((e) => `  ${e}`),
         ];
         process.stdout.write(lines.join('\n') + '\n');

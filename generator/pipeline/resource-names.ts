@@ -38,15 +38,32 @@ function kindSegments(resource: Pick<Resource, 'armType' | 'scope'>): string[] {
   return segments;
 }
 
-/** `Microsoft.Network/virtualNetworks/subnets` → kind `VirtualNetworksSubnet`, plural `virtualnetworkssubnets`. */
-export function kindAndPlural(resource: Pick<Resource, 'armType' | 'scope'>): { kind: string; plural: string } {
+/** Kubernetes names are at most 63 characters; `listKind` is the kind plus `List`. */
+const MAX_KIND = 63 - 'List'.length;
+const MAX_PLURAL = 63;
+
+/**
+ * `Microsoft.Network/virtualNetworks/subnets` → kind `VirtualNetworksSubnet`, plural
+ * `virtualnetworkssubnets`. A name too long for Kubernetes keeps fewer parent segments (the
+ * nearest ones), and `shortenedFrom` says what it would have been.
+ */
+export function kindAndPlural(resource: Pick<Resource, 'armType' | 'scope'>): { kind: string; plural: string; shortenedFrom?: string } {
   const segments = kindSegments(resource);
-  const parents = segments.slice(0, -1).map(pascalCase).join('');
   const last = pascalCase(segments[segments.length - 1] ?? 'Resource');
-  let kind = parents + pascalCase(singular(last));
-  if (!/^[A-Z]/.test(kind)) kind = 'R' + kind;
-  // Singular and plural may be the same word (`redis`), as Kubernetes allows.
-  return { kind, plural: (parents + last).toLowerCase() };
+  const parents = segments.slice(0, -1).map(pascalCase);
+  const build = (kept: string[]) => {
+    let kind = kept.join('') + pascalCase(singular(last));
+    if (!/^[A-Z]/.test(kind)) kind = 'R' + kind;
+    // Singular and plural may be the same word (`redis`), as Kubernetes allows.
+    return { kind, plural: (kept.join('') + last).toLowerCase() };
+  };
+  const full = build(parents);
+  for (let drop = 0; drop <= parents.length; drop++) {
+    const names = build(parents.slice(drop));
+    if (names.kind.length <= MAX_KIND && names.plural.length <= MAX_PLURAL) return drop === 0 ? names : { ...names, shortenedFrom: full.kind };
+  }
+  const names = build([]);
+  return { kind: names.kind.slice(0, MAX_KIND), plural: names.plural.slice(0, MAX_PLURAL), shortenedFrom: full.kind };
 }
 
 export const resourceNamesStage: Stage = {
@@ -93,7 +110,10 @@ function chooseKinds(model: Model, context: StageContext): Map<string, { kind: s
   const taken = new Map<string, string>();
   for (const key of [...spelling.keys()].sort()) {
     const { group, resource } = spelling.get(key)!;
-    let { kind, plural } = kindAndPlural(resource);
+    let { kind, plural, shortenedFrom } = kindAndPlural(resource);
+    if (shortenedFrom) {
+      context.diagnostics.info('kind-shortened', `${resource.armType}: kind ${shortenedFrom} is too long for Kubernetes (63 characters with "List"); it is ${kind}`, resource.source);
+    }
     const first = kind;
     for (let i = 2; taken.has(`${group}\0${kind.toLowerCase()}`); i++) {
       kind = `${first}${i}`;

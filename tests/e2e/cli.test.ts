@@ -47,7 +47,7 @@ describe('armkube generate', () => {
     const first = run(path.join(root, 'a'));
     expect(first.status, first.stderr).toBe(0);
     const summary = JSON.parse(first.stdout);
-    expect(summary).toMatchObject({ target: 'aso', written: true, crdsOver1_5MB: [] });
+    expect(summary).toMatchObject({ target: 'aso', written: true, crdLimits: { tooLarge: 0 } });
     expect(summary.crds).toBeGreaterThan(0);
     const files = (dir: string) => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
     const a = files(path.join(root, 'a'));

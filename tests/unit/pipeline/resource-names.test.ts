@@ -210,3 +210,21 @@ function onlyOne(model: Model): ApiPackage {
   expect(model.packages).toHaveLength(1);
   return model.packages[0];
 }
+
+describe('kind names Kubernetes can hold', () => {
+  it('keeps fewer parent segments when the kind (with "List") or the plural would pass 63 characters', () => {
+    const long = kindAndPlural({
+      armType: 'Microsoft.M365SecurityAndCompliance/privateLinkServicesForM365ComplianceCenter/privateEndpointConnections',
+      scope: 'resourceGroup',
+    });
+    expect(long).toEqual({
+      kind: 'PrivateEndpointConnection',
+      plural: 'privateendpointconnections',
+      shortenedFrom: 'PrivateLinkServicesForM365ComplianceCenterPrivateEndpointConnection',
+    });
+    const nested = kindAndPlural({ armType: 'Microsoft.DocumentDB/databaseAccounts/mongodbDatabases/collections/throughputSettings', scope: 'resourceGroup' });
+    expect(nested.kind).toBe('MongodbDatabasesCollectionsThroughputSetting');
+    expect(nested.kind.length + 'List'.length).toBeLessThanOrEqual(63);
+    expect(kindAndPlural({ armType: 'Microsoft.Network/virtualNetworks/subnets', scope: 'resourceGroup' }).shortenedFrom).toBeUndefined();
+  });
+});
