@@ -106,8 +106,8 @@ export function registerGenerateCommand(program: Command): void {
       } else {
         const lines = [
           `target ${summary.target}: ${summary.kinds} kinds × versions, ${summary.files} files (${(summary.bytes / MB).toFixed(1)} MB) ${summary.written ? `written to ${opts.out}` : 'NOT written'} in ${summary.seconds} s`,
-          `CRDs: ${summary.crds} (over 1.5 MB as JSON: ${summary.crdLimits.tooLarge}; descriptions dropped to fit: ${summary.crdLimits.descriptionsDropped}; over the kubectl apply limit: ${summary.crdLimits.overKubectlApplyLimit}); largest (YAML):`,
-          ...summary.largestCrds.map((c) => `  ${(c.bytes / 1024).toFixed(1).padStart(8)} KiB  ${c.path}`),
+          `CRDs: ${summary.crds} (over 1.5 MB as JSON: ${summary.crdLimits.tooLarge}; descriptions dropped to fit: ${summary.crdLimits.descriptionsDropped}; over the kubectl apply limit: ${summary.crdLimits.overKubectlApplyLimit}); size of each (YAML), largest first:`,
+          ...crds.map((c) => `  ${(c.bytes / 1024).toFixed(1).padStart(8)} KiB  ${c.path}`),
           `errors: ${summary.errors.length}`,
           ...summary.errors.slice(0, 20).map((e) => `  ${e}`),
         ];

@@ -94,7 +94,7 @@ function flattenPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
         const lifted: Property = {
           ...child,
           name,
-          armPath: [p.armName, ...(child.armPath ?? [child.armName])],
+          armPath: [...(p.armPath ?? [p.armName]), ...(child.armPath ?? [child.armName])],
           required: p.required && child.required,
         };
         if (declaredIn !== undefined && !child.annotations?.declaredIn) lifted.annotations = { ...child.annotations, declaredIn };

@@ -98,6 +98,15 @@ describe.skipIf(!hasAzureSpecs)('ARM references on the real specs', () => {
     expect(property(keyVault, specOf(keyVault, 'Vault'), 'tenantId').type).toMatchObject({ kind: 'primitive', primitive: 'string' });
   });
 
+  it('composes the ARM path of a `properties` envelope nested in the top one (ApiManagement backends)', () => {
+    const apim = pipeline('Microsoft.ApiManagement', '2020-12-01');
+    for (const side of [specOf(apim, 'ServiceBackend'), apim.types.ServiceBackend_STATUS.type]) {
+      if (side.kind !== 'object') throw new Error('not an object');
+      const cluster = side.properties.find((p) => p.armName === 'serviceFabricCluster');
+      expect(cluster?.armPath).toEqual(['properties', 'properties', 'serviceFabricCluster']);
+    }
+  });
+
   it('leaves the status side as plain strings', () => {
     const subnet = network.resources.find((r) => r.kubernetes?.kind === 'VirtualNetworksSubnet')!;
     const status = network.types[subnet.kubernetes!.statusType!].type;

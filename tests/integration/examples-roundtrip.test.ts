@@ -15,7 +15,9 @@
  *     status type knows (key paths compared through the status properties' `armPath`).
  *
  * Pass rates, failures (with example file and reason), the reasons values were left out, and the
- * timing are printed.
+ * timing are printed. A conversion that throws (an example without the discriminator its schema
+ * requires) fails (a) and (b) of that example; only an import that fails counts as a crash.
+ * Measured on the July 2021 corpus: 993 requests, (a)+(b) 990 (99.7%); 1,618 responses, (c) all.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -186,7 +188,7 @@ function deref(pkg: ApiPackage, type: Type | undefined): Type | undefined {
 
 // --- (a) what the round trip leaves out, and why ----------------------------------------------
 
-type DropReason = 'read-only' | 'id/name/type' | 'null' | 'not in the schema' | 'inline sub-resource without id' | 'empty';
+type DropReason = 'read-only' | 'id/name/type' | 'null' | 'not in the schema' | 'inline sub-resource without id' | 'empty' | 'example value not of the schema type';
 
 interface Comparison {
   /** Values added or changed, or left out for no reason: failures. */
@@ -263,13 +265,11 @@ function compare(pkg: ApiPackage, type: Type | undefined, arm: unknown, body: un
         else if (prop?.readOnly) reason = 'read-only';
         else if (isEmpty(v)) reason = 'empty';
         else if (resolved && !prop && !mapValues && !obj?.additionalProperties) reason = 'not in the schema';
+        else if (!ofSchemaType(pkg, childType, v)) reason = 'example value not of the schema type';
         else reason = whyDropped(pkg, childType, v);
         if (reason) drop(reason, at);
         else out.problems.push(`${at}: left out (${JSON.stringify(v).slice(0, 80)})`);
         continue;
-      }
-      if (prop?.readOnly && arm[k] !== undefined) {
-        // A read-only property written back: only a problem if it differs.
       }
       compare(pkg, childType, arm[k], v, at, out);
     }
@@ -279,6 +279,25 @@ function compare(pkg: ApiPackage, type: Type | undefined, arm: unknown, body: un
   if (arm === undefined) return; // handled by the parent
   out.kept = (out.kept ?? 0) + 1;
   if (!Object.is(arm, body)) out.problems.push(`${where}: ${JSON.stringify(arm)} where the body has ${JSON.stringify(body)}`);
+}
+
+/** Whether a value has the JSON type of a model type (unknown types, unions and references pass). */
+function ofSchemaType(pkg: ApiPackage, type: Type | undefined, value: unknown): boolean {
+  const t = deref(pkg, type);
+  switch (t?.kind) {
+    case 'object':
+    case 'map':
+      return isObj(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'primitive':
+    case 'enum': {
+      const p = t.kind === 'enum' ? t.base : t.primitive;
+      return p === 'string' ? typeof value === 'string' : p === 'boolean' ? typeof value === 'boolean' : typeof value === 'number';
+    }
+    default:
+      return true;
+  }
 }
 
 /** Why a whole value may be left out: read-only everywhere, an inline sub-resource without id, empty. */
@@ -500,7 +519,9 @@ describe.skipIf(!hasAzureSpecs)('x-ms-examples of the latest stable api-version 
     for (const [name, list] of Object.entries(failures)) if (list.length) console.log(`failures ${name} (${list.length}):\n  ${list.join('\n  ')}`);
 
     expect(failures.crash).toEqual([]);
+    expect(final.packages.length).toBeGreaterThan(100);
     expect(attempted).toBeGreaterThan(500);
+    expect(responses).toBeGreaterThan(1000);
     expect(passAB / attempted).toBeGreaterThanOrEqual(MIN_REQUEST_RATE);
     expect(passC / Math.max(responses, 1)).toBeGreaterThanOrEqual(MIN_STATUS_RATE);
   }, 600_000);
