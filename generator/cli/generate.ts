@@ -3,11 +3,9 @@ import type { Command } from 'commander';
 import { Diagnostics, formatDiagnostic } from '../diagnostics.js';
 import type { EmittedFile } from '../emit/emitter.js';
 import { writeOutput } from '../emit/write-output.js';
-import { loadSpecs } from '../loader/load.js';
-import { runPipeline } from '../pipeline/runner.js';
-import { targetNames, targets } from '../targets/index.js';
-import { resolveInputs } from './inputs.js';
-import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress, usageError } from './output.js';
+import { targetNames } from '../targets/index.js';
+import { loadAndRun, resolveInputs, resolveTarget } from './inputs.js';
+import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
 
 interface GenerateOpts {
   specs?: string;
@@ -39,22 +37,10 @@ export function registerGenerateCommand(program: Command): void {
     .addHelpText('after', '\nExamples:\n  armkube generate --group Microsoft.Network --version 2021-02-01\n  armkube generate --out /tmp/out --json')
     .action((opts: GenerateOpts) => {
       const inputs = resolveInputs(opts);
-      const target = targets[opts.target];
-      if (!target) usageError(`unknown target "${opts.target}"; known: ${targetNames().join(', ')}`);
+      const target = resolveTarget(opts.target);
       const report = progress(opts);
-      const ns = opts.group?.toLowerCase();
-      const keep = (p: { namespace?: string; apiVersion?: string }) =>
-        (ns === undefined || p.namespace?.toLowerCase() === ns) && (opts.version === undefined || p.apiVersion === opts.version);
       const started = performance.now();
-      const loaded = loadSpecs({
-        specsDir: inputs.specsDir,
-        filter: (p) => p.namespace === undefined || keep(p),
-        onPackage: (done, total, id) => report(`loading ${done}/${total} ${id}`),
-      });
-      const pipeline = runPipeline({ packages: loaded.model.packages.filter(keep) }, target.stages, {
-        options: inputs.config.pipeline,
-        onStage: (stage, i, total) => report(`stage ${i + 1}/${total} ${stage.id}`),
-      });
+      const { result: pipeline } = loadAndRun(inputs, target, opts, report);
       const files: EmittedFile[] = [];
       const counts: Record<string, number> = {};
       const emitDiagnostics = new Diagnostics('emit');

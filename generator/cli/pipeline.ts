@@ -1,12 +1,10 @@
 /** `armkube pipeline`: runs the loader and a target's stages and reports what they did. */
 import type { Command } from 'commander';
 import { formatLocation } from '../diagnostics.js';
-import { loadSpecs } from '../loader/load.js';
 import { pipelineReport } from '../pipeline/report.js';
-import { runPipeline } from '../pipeline/runner.js';
-import { targetNames, targets } from '../targets/index.js';
-import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress, usageError } from './output.js';
-import { resolveInputs } from './inputs.js';
+import { targetNames } from '../targets/index.js';
+import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
+import { loadAndRun, resolveInputs, resolveTarget } from './inputs.js';
 
 interface PipelineOpts {
   specs?: string;
@@ -34,23 +32,8 @@ export function registerPipelineCommand(program: Command): void {
     .addHelpText('after', '\nExamples:\n  armkube pipeline\n  armkube pipeline --group Microsoft.Network --version 2021-02-01 --json')
     .action((opts: PipelineOpts) => {
       const inputs = resolveInputs(opts);
-      const specs = { dir: inputs.specsDir, from: inputs.specsFrom };
-      const target = targets[opts.target];
-      if (!target) usageError(`unknown target "${opts.target}"; known: ${targetNames().join(', ')}`);
-      const report = progress(opts);
-      const ns = opts.group?.toLowerCase();
-      const keep = (p: { namespace?: string; apiVersion?: string }) =>
-        (ns === undefined || p.namespace?.toLowerCase() === ns) && (opts.version === undefined || p.apiVersion === opts.version);
-      const loaded = loadSpecs({
-        specsDir: specs.dir,
-        filter: (p) => p.namespace === undefined || keep(p),
-        onPackage: (done, total, id) => report(`loading ${done}/${total} ${id}`),
-      });
-      const model = { packages: loaded.model.packages.filter(keep) };
-      const result = runPipeline(model, target.stages, {
-        options: inputs.config.pipeline,
-        onStage: (stage, i, total) => report(`stage ${i + 1}/${total} ${stage.id}: ${stage.description}`),
-      });
+      const target = resolveTarget(opts.target);
+      const { loaded, result } = loadAndRun(inputs, target, opts, progress(opts));
       endProgress(opts);
       const summary = pipelineReport(result.model, result);
       const diagnostics = [...loaded.diagnostics, ...result.diagnostics];
