@@ -103,7 +103,10 @@ class Checker {
     const e = this.documentedEnum(p.type);
     if (!e) return type === p.type ? p : { ...p, type };
     const known = knownValues(e);
-    return { ...p, type, description: withKnownValues(p.description, known.text), annotations: { ...p.annotations, knownValues: known.json } };
+    // A property without a description of its own shows its named type's (`sku.name` → "The SKU
+    // name..."): keep that text in front of the known values rather than hiding it.
+    const own = p.description ?? (p.type.kind === 'ref' ? this.pkg.types[p.type.name]?.description : undefined);
+    return { ...p, type, description: withKnownValues(own, known.text), annotations: { ...p.annotations, knownValues: known.json } };
   }
 
   /** The enum (inline or named, also as array items or map values) that this stage turns into documentation. */

@@ -107,6 +107,12 @@ describe.skipIf(!hasAzureSpecs)('ARM references on the real specs', () => {
     }
   });
 
+  it("keeps a named open enum's description beside its known values (StorageAccount sku.name)", () => {
+    const storage = pipeline('Microsoft.Storage', '2021-04-01');
+    const name = property(storage, specOf(storage, 'StorageAccount'), 'sku', 'name');
+    expect(name.description).toMatch(/^The SKU name\..*\n\nKnown values: "Standard_LRS", /s);
+  });
+
   it('leaves the status side as plain strings', () => {
     const subnet = network.resources.find((r) => r.kubernetes?.kind === 'VirtualNetworksSubnet')!;
     const status = network.types[subnet.kubernetes!.statusType!].type;
