@@ -5,26 +5,16 @@
  * type, format, enum, validations, items, properties, required, additionalProperties, oneOf,
  * then the `x-kubernetes-*` extensions.
  */
+import type { Validations } from '../../model/types.js';
 
 export type SchemaType = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
 
-export interface CrdSchema {
+/** The model's validation keywords, less `uniqueItems` (Kubernetes refuses it; see schema.ts). */
+export interface CrdSchema extends Omit<Validations, 'uniqueItems'> {
   description?: string;
   type?: SchemaType;
   format?: string;
   enum?: (string | number | boolean)[];
-  pattern?: string;
-  minLength?: number;
-  maxLength?: number;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: boolean;
-  exclusiveMaximum?: boolean;
-  multipleOf?: number;
-  minItems?: number;
-  maxItems?: number;
-  minProperties?: number;
-  maxProperties?: number;
   items?: CrdSchema;
   properties?: Record<string, CrdSchema>;
   required?: string[];
