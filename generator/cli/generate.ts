@@ -1,21 +1,18 @@
 /** `armkube generate`: loader → a target's stages → its emitters → the output folder, all or nothing. */
 import type { Command } from 'commander';
-import { Diagnostics, formatDiagnostic } from '../diagnostics.js';
+import { Diagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { EmittedFile } from '../emit/emitter.js';
-import { writeOutput } from '../emit/write-output.js';
-import { targetNames } from '../targets/index.js';
-import { loadAndRun, resolveInputs, resolveTarget } from './inputs.js';
+import { compareOutput, writeOutput } from '../emit/write-output.js';
+import { coverage } from './coverage.js';
+import { loadAndRun, resolveInputs, resolveOut, resolveTarget, selectionOptions, type SelectionFlags } from './inputs.js';
 import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
 
-interface GenerateOpts {
-  specs?: string;
-  config?: string;
-  out: string;
-  target: string;
-  group?: string;
-  version?: string;
+interface GenerateOpts extends SelectionFlags {
+  out?: string;
+  check?: boolean;
   json?: boolean;
   quiet?: boolean;
+  strict?: boolean;
 }
 
 const MB = 1024 * 1024;
@@ -23,24 +20,35 @@ const MB = 1024 * 1024;
 const BUGS = new Set(['stage-failed', 'pipeline-order', 'emitter-failed']);
 
 export function registerGenerateCommand(program: Command): void {
-  program
-    .command('generate')
-    .description("Generate the target's output (CRDs, TypeScript, clients) from the specs into the output folder")
-    .option('--config <file>', 'the config file (default: ./armkube.yaml when it exists)')
-    .option('--specs <dir>', 'the specs folder')
-    .option('--out <dir>', 'the output folder (replaced as a whole, only when generation succeeds)', 'output')
-    .option('--target <name>', `target: ${targetNames().join(', ')}`, 'aso')
-    .option('--group <namespace>', 'only this provider namespace (default: all)')
-    .option('--version <api-version>', 'only this API version (default: all)')
+  selectionOptions(
+    program
+      .command('generate')
+      .description("Generate the target's output (CRDs, TypeScript, clients, docs) for the resources the config selects"),
+  )
+    .option('--out <dir>', "the output folder, replaced as a whole only when generation succeeds (default: the config's, else output)")
+    .option('--check', 'write nothing; exit 1 and list the files that would change when the output folder is stale')
+    .option('--strict', 'exit 1 on warnings too')
     .option('--json', 'print the summary as JSON')
     .option('--quiet', 'no progress output')
-    .addHelpText('after', '\nExamples:\n  armkube generate --group Microsoft.Network --version 2021-02-01\n  armkube generate --out /tmp/out --json')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  armkube generate                                   # the resources of ./armkube.yaml into ./output',
+        '  armkube generate --all                             # every resource type, latest stable api-version of each',
+        '  armkube generate --all --versions all              # every api-version of every resource type',
+        '  armkube generate --group Microsoft.Network --version 2021-02-01 --out /tmp/net',
+        '  armkube generate --check                           # in CI: fail when the committed output is stale',
+      ].join('\n'),
+    )
     .action((opts: GenerateOpts) => {
       const inputs = resolveInputs(opts);
-      const target = resolveTarget(opts.target);
+      const target = resolveTarget(opts.target, inputs.config);
+      const out = resolveOut(opts.out, inputs.config);
       const report = progress(opts);
       const started = performance.now();
-      const { result: pipeline } = loadAndRun(inputs, target, opts, report);
+      const { loaded, result: pipeline } = loadAndRun(inputs, target.stages, opts, report);
       const files: EmittedFile[] = [];
       const counts: Record<string, number> = {};
       const emitDiagnostics = new Diagnostics('emit');
@@ -54,51 +62,80 @@ export function registerGenerateCommand(program: Command): void {
         }
         for (const d of diagnostics.items) emitDiagnostics.add(d);
       }
-      endProgress(opts);
-      const all = [...pipeline.diagnostics, ...emitDiagnostics.items];
+      const all: Diagnostic[] = [...loaded.diagnostics, ...pipeline.diagnostics, ...emitDiagnostics.items];
       // A stage or emitter that crashed is a bug: its output would be incomplete, so nothing is
       // written. Kinds an emitter had to leave out are errors too, but the rest is written.
       const broken = all.filter((d) => BUGS.has(d.code));
-      const failed = all.filter((d) => d.severity === 'error' && d.source !== 'loader');
+      const failing = all.filter((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning'));
       let written: { files: number; bytes: number } | undefined;
-      if (broken.length === 0) written = writeOutput(opts.out, files);
+      let stale: ReturnType<typeof compareOutput> | undefined;
+      if (opts.check) {
+        report('comparing with the output folder');
+        stale = compareOutput(out, files);
+      } else if (broken.length === 0) {
+        report(`writing ${files.length} files`);
+        written = writeOutput(out, files);
+      }
+      endProgress(opts);
       const limits = (code: string) => all.filter((d) => d.code === code).length;
       const crds = files
         .filter((f) => f.path.startsWith('crds/'))
         .map((f) => ({ path: f.path, bytes: Buffer.byteLength(f.content) }))
         .sort((a, b) => b.bytes - a.bytes || (a.path < b.path ? -1 : 1));
+      const types = coverage(pipeline.model, files, all);
       const summary = {
         target: target.name,
-        out: opts.out,
+        out,
         written: written !== undefined,
-        exitReason: broken.length ? 'a stage or emitter failed: nothing written' : failed.length ? 'some kinds could not be generated (see errors)' : undefined,
+        exitReason: broken.length ? 'a stage or emitter failed: nothing written' : failing.length ? 'diagnostics at error level (see errors)' : undefined,
+        resourceTypes: { found: types.found, generated: types.generated, notGenerated: types.notGenerated },
         kinds: pipeline.model.packages.reduce((n, p) => n + p.resources.filter((r) => r.kubernetes?.specType).length, 0),
         files: files.length,
-        bytes: written?.bytes ?? 0,
+        bytes: written?.bytes ?? files.reduce((n, f) => n + Buffer.byteLength(f.content), 0),
         crds: crds.length,
-        largestCrds: crds.slice(0, 10),
+        largestCrd: crds[0],
         // Limits are checked by the CRD emitter on the JSON the API server stores (YAML is larger).
         crdLimits: {
           tooLarge: limits('crd-too-large'),
           descriptionsDropped: limits('crd-descriptions-dropped'),
           overKubectlApplyLimit: limits('crd-over-kubectl-apply-limit'),
         },
+        stale: stale && { changed: stale.changed, added: stale.added, removed: stale.removed },
         counts,
-        errors: failed.map(formatDiagnostic),
+        warnings: all.filter((d) => d.severity === 'warning').length,
+        errors: failing.map(formatDiagnostic),
         seconds: Math.round((performance.now() - started) / 10) / 100,
       };
       if (opts.json) {
         printJson({ ...summary, crdSizes: crds });
       } else {
+        const pct = types.found ? ((100 * types.generated) / types.found).toFixed(1) : '100.0';
+        const what = opts.check ? 'checked against' : summary.written ? 'written to' : 'NOT written to';
         const lines = [
-          `target ${summary.target}: ${summary.kinds} kinds × versions, ${summary.files} files (${(summary.bytes / MB).toFixed(1)} MB) ${summary.written ? `written to ${opts.out}` : 'NOT written'} in ${summary.seconds} s`,
-          `CRDs: ${summary.crds} (over 1.5 MB as JSON: ${summary.crdLimits.tooLarge}; descriptions dropped to fit: ${summary.crdLimits.descriptionsDropped}; over the kubectl apply limit: ${summary.crdLimits.overKubectlApplyLimit}); size of each (YAML), largest first:`,
-          ...crds.map((c) => `  ${(c.bytes / 1024).toFixed(1).padStart(8)} KiB  ${c.path}`),
-          `errors: ${summary.errors.length}`,
+          `target ${summary.target}: ${summary.kinds} kinds × versions, ${summary.files} files (${(summary.bytes / MB).toFixed(1)} MB) ${what} ${out} in ${summary.seconds} s`,
+          `resource types: ${types.found} found, ${types.generated} generated (${pct}%), ${types.notGenerated.length} not generated${types.notGenerated.length ? ':' : ''}`,
+          ...types.notGenerated.map((t) => `  ${t.armType} ${t.apiVersions.join(', ')}: ${t.reason}`),
+          `CRDs: ${summary.crds}; largest ${crds[0] ? `${crds[0].path} ${(crds[0].bytes / 1024).toFixed(1)} KiB` : '-'}; over 1.5 MB as JSON: ${summary.crdLimits.tooLarge}; descriptions dropped to fit: ${summary.crdLimits.descriptionsDropped}; over the kubectl apply limit: ${summary.crdLimits.overKubectlApplyLimit}`,
+          ...(crds.length <= 100 ? crds.map((c) => `  ${(c.bytes / 1024).toFixed(1).padStart(8)} KiB  ${c.path}`) : []),
+          ...(stale ? staleLines(stale) : []),
+          `warnings: ${summary.warnings}, errors: ${summary.errors.length}`,
           ...summary.errors.slice(0, 20).map((e) => `  ${e}`),
+          ...(summary.errors.length > 20 ? [`  ... and ${summary.errors.length - 20} more (--json lists all)`] : []),
         ];
         process.stdout.write(lines.join('\n') + '\n');
       }
-      process.exitCode = failed.length ? EXIT_DIAGNOSTICS : EXIT_OK;
+      const isStale = stale !== undefined && stale.changed.length + stale.added.length + stale.removed.length > 0;
+      process.exitCode = failing.length || isStale || broken.length ? EXIT_DIAGNOSTICS : EXIT_OK;
     });
+}
+
+function staleLines(stale: ReturnType<typeof compareOutput>): string[] {
+  const total = stale.changed.length + stale.added.length + stale.removed.length;
+  if (total === 0) return ['output is up to date'];
+  return [
+    `output is stale: ${total} file(s) would change (run armkube generate to update):`,
+    ...stale.changed.map((f) => `  changed  ${f}`),
+    ...stale.added.map((f) => `  new      ${f}`),
+    ...stale.removed.map((f) => `  removed  ${f}`),
+  ];
 }

@@ -1,7 +1,13 @@
-/** What every command needs first: the config file and the specs folder, or a usage error. */
+/** What every command needs first: the config file, the specs folder, the target and the selection, or a usage error. */
+import path from 'node:path';
+import type { Command } from 'commander';
 import { loadConfig, type ArmkubeConfig } from '../config/config-file.js';
 import { loadSpecs } from '../loader/load.js';
+import type { Model } from '../model/types.js';
+import { pipelineOptions, type PipelineOptions, type VersionPolicy } from '../pipeline/options.js';
 import { runPipeline } from '../pipeline/runner.js';
+import { packageSelected } from '../pipeline/select.js';
+import type { Stage } from '../pipeline/stage.js';
 import { targetNames, targets, type Target } from '../targets/index.js';
 import { printDiagnostics, usageError } from './output.js';
 import { resolveSpecsDir } from './specs-dir.js';
@@ -11,44 +17,101 @@ export interface Inputs {
   /** Where the specs folder came from: `--specs`, the environment, the config, the default. */
   specsFrom: string;
   config: ArmkubeConfig;
+  /** The config file read, if any. */
+  configFile?: string;
 }
+
+/** The flags of the commands that select resources (generate, list, pipeline, docs). */
+export interface SelectionFlags {
+  specs?: string;
+  config?: string;
+  target?: string;
+  group?: string;
+  version?: string;
+  all?: boolean;
+  versions?: string;
+}
+
+/** The version policy the CLI uses when neither `--versions` nor the config sets one. */
+export const DEFAULT_CLI_VERSIONS: VersionPolicy = 'latest-stable';
 
 export function resolveInputs(opts: { specs?: string; config?: string }): Inputs {
   const loaded = loadConfig(opts.config);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
     printDiagnostics(errors);
-    usageError(`the config file ${loaded.file ?? opts.config} has ${errors.length} error(s)`);
+    usageError(`the config file ${loaded.file ?? opts.config} has ${errors.length} error(s): fix them (the JSON Schema is generator/config/armkube.schema.json)`);
   }
   const specs = resolveSpecsDir(opts.specs, loaded.config.specs);
   if ('error' in specs) usageError(specs.error);
-  return { specsDir: specs.dir, specsFrom: specs.from, config: loaded.config };
+  return { specsDir: specs.dir, specsFrom: specs.from, config: loaded.config, configFile: loaded.file };
 }
 
-/** The target named by `--target`, or a usage error listing the known ones. */
-export function resolveTarget(name: string): Target {
+/** The target named by `--target`, else by the config, else `aso`; a usage error listing the known ones. */
+export function resolveTarget(flag: string | undefined, config?: ArmkubeConfig): Target {
+  const name = flag ?? config?.target ?? 'aso';
   const target = targets[name];
   if (!target) usageError(`unknown target "${name}"; known: ${targetNames().join(', ')}`);
   return target;
 }
 
+/** The output folder: `--out`, else the config's `out`, else `./output`. */
+export function resolveOut(flag: string | undefined, config: ArmkubeConfig): string {
+  return path.resolve(flag ?? config.out ?? 'output');
+}
+
+/** `--versions latest-stable|latest|all|2021-04-01,2020-06-01` → a policy, or a usage error. */
+export function parseVersionsFlag(value: string): VersionPolicy {
+  if (value === 'latest-stable' || value === 'latest' || value === 'all') return value;
+  const list = value.split(',').map((v) => v.trim()).filter(Boolean);
+  if (list.length === 0 || list.some((v) => !/^\d{4}-\d{2}-\d{2}(-[A-Za-z0-9.]+)?$/.test(v))) {
+    usageError(`--versions must be latest-stable, latest, all, or a comma-separated list of api-versions, not "${value}"`);
+  }
+  return list;
+}
+
+/** The pipeline options of a run: the config's, with `--all` (every resource type) and `--versions` on top. */
+export function runOptions(inputs: Inputs, flags: SelectionFlags): Partial<PipelineOptions> {
+  const options = { ...inputs.config.pipeline };
+  if (flags.all) delete options.resources;
+  options.versions = flags.versions !== undefined ? parseVersionsFlag(flags.versions) : (options.versions ?? DEFAULT_CLI_VERSIONS);
+  return options;
+}
+
+/** Adds the selection flags to a command. */
+export function selectionOptions(command: Command): Command {
+  return command
+    .option('--config <file>', 'the config file (default: ./armkube.yaml when it exists)')
+    .option('--specs <dir>', 'the specs folder (default: $ARMKUBE_SPECS, the config, ../shared/azure-rest-api-specs)')
+    .option('--target <name>', `target: ${targetNames().join(', ')} (default: the config's, else aso)`)
+    .option('--all', "every resource type in the specs, not only the config's resources")
+    .option('--versions <policy>', `api-versions per resource type: latest-stable, latest, all, or a list (default: the config's, else ${String(DEFAULT_CLI_VERSIONS)})`)
+    .option('--group <namespace>', 'only this provider namespace')
+    .option('--version <api-version>', 'only this api-version');
+}
+
 /**
- * Loads the packages `--group` / `--version` select (all when absent) and runs a target's stages
- * over them, reporting progress. Packages outside the standard layout are loaded, then filtered
- * by the namespace and api-version read from their documents.
+ * Loads what the selection can reach and runs `stages` over it, reporting progress. Packages are
+ * skipped at load time when `--group`/`--version` or the config's selectors rule out their
+ * namespace; packages outside the standard layout are loaded, then filtered the same way.
  */
-export function loadAndRun(inputs: Inputs, target: Target, opts: { group?: string; version?: string }, report: (message: string) => void) {
-  const ns = opts.group?.toLowerCase();
+export function loadAndRun(inputs: Inputs, stages: readonly Stage[], flags: SelectionFlags, report: (message: string) => void) {
+  const options = runOptions(inputs, flags);
+  const suffix = pipelineOptions(options).groupSuffix;
+  const ns = flags.group?.toLowerCase();
   const keep = (p: { namespace?: string; apiVersion?: string }) =>
-    (ns === undefined || p.namespace?.toLowerCase() === ns) && (opts.version === undefined || p.apiVersion === opts.version);
+    (ns === undefined || p.namespace?.toLowerCase() === ns) &&
+    (flags.version === undefined || p.apiVersion === flags.version) &&
+    (p.namespace === undefined || p.apiVersion === undefined || packageSelected(options.resources, p.namespace, p.apiVersion, suffix));
   const loaded = loadSpecs({
     specsDir: inputs.specsDir,
     filter: (p) => p.namespace === undefined || keep(p),
     onPackage: (done, total, id) => report(`loading ${done}/${total} ${id}`),
   });
-  const result = runPipeline({ packages: loaded.model.packages.filter(keep) }, target.stages, {
-    options: inputs.config.pipeline,
-    onStage: (stage, i, total) => report(`stage ${i + 1}/${total} ${stage.id}: ${stage.description}`),
+  const model: Model = { packages: loaded.model.packages.filter(keep) };
+  const result = runPipeline(model, stages, {
+    options,
+    onStage: (stage, i, total) => report(`stage ${i + 1}/${total} ${stage.id}`),
   });
-  return { loaded, result };
+  return { loaded, result, options };
 }

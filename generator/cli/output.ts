@@ -10,14 +10,36 @@ export interface OutputOptions {
   quiet?: boolean;
 }
 
-/** Progress goes to stderr, only on a terminal, never with --json or --quiet. */
+/**
+ * Progress goes to stderr, only on a terminal, never with --json or --quiet. Each step (loading,
+ * a stage, an emitter, writing) gets a line with its time once the next one starts; messages
+ * within a step (`loading 12/1083 ...`) update that line in place.
+ */
 export function progress(options: OutputOptions): (message: string) => void {
   if (options.quiet || options.json || !process.stderr.isTTY) return () => {};
-  return (message) => process.stderr.write(`\r\x1b[K${message}`);
+  return (message) => {
+    const label = message.startsWith('loading ') ? 'loading' : message;
+    if (openStep?.label !== label) {
+      finishStep(openStep);
+      openStep = { label, started: performance.now() };
+    }
+    process.stderr.write(`\r\x1b[K${message}`);
+  };
+}
+
+/** The step whose line is open (one process runs one command). */
+let openStep: { label: string; started: number } | undefined;
+
+function finishStep(step: { label: string; started: number } | undefined): void {
+  if (!step) return;
+  process.stderr.write(`\r\x1b[K${step.label.padEnd(60)} ${((performance.now() - step.started) / 1000).toFixed(2).padStart(7)} s\n`);
+  openStep = undefined;
 }
 
 export function endProgress(options: OutputOptions): void {
-  if (!options.quiet && !options.json && process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+  if (options.quiet || options.json || !process.stderr.isTTY) return;
+  finishStep(openStep);
+  process.stderr.write('\r\x1b[K');
 }
 
 export function printJson(value: unknown): void {

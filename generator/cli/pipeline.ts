@@ -2,46 +2,37 @@
 import type { Command } from 'commander';
 import { formatLocation } from '../diagnostics.js';
 import { pipelineReport } from '../pipeline/report.js';
-import { targetNames } from '../targets/index.js';
 import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
-import { loadAndRun, resolveInputs, resolveTarget } from './inputs.js';
+import { loadAndRun, resolveInputs, resolveTarget, selectionOptions, type SelectionFlags } from './inputs.js';
 
-interface PipelineOpts {
-  specs?: string;
-  config?: string;
-  group?: string;
-  version?: string;
-  target: string;
+interface PipelineOpts extends SelectionFlags {
   json?: boolean;
   quiet?: boolean;
   strict?: boolean;
 }
 
 export function registerPipelineCommand(program: Command): void {
-  program
-    .command('pipeline')
-    .description('Run the loader and the pipeline of a target, and report kinds, references, secrets, unions, cycles and free-form properties')
-    .option('--config <file>', 'the config file (default: ./armkube.yaml when it exists)')
-    .option('--specs <dir>', 'the specs folder')
-    .option('--group <namespace>', 'only this provider namespace (default: all)')
-    .option('--version <api-version>', 'only this API version (default: all)')
-    .option('--target <name>', `target: ${targetNames().join(', ')}`, 'aso')
+  selectionOptions(
+    program
+      .command('pipeline')
+      .description('Run the loader and the pipeline of a target, and report kinds, references, secrets, unions, cycles and free-form properties'),
+  )
     .option('--json', 'print the report as JSON')
     .option('--quiet', 'no progress output')
     .option('--strict', 'exit 1 on warnings too')
-    .addHelpText('after', '\nExamples:\n  armkube pipeline\n  armkube pipeline --group Microsoft.Network --version 2021-02-01 --json')
+    .addHelpText('after', '\nExamples:\n  armkube pipeline --all --versions all\n  armkube pipeline --group Microsoft.Network --version 2021-02-01 --json')
     .action((opts: PipelineOpts) => {
       const inputs = resolveInputs(opts);
-      const target = resolveTarget(opts.target);
-      const { loaded, result } = loadAndRun(inputs, target, opts, progress(opts));
+      const target = resolveTarget(opts.target, inputs.config);
+      const { loaded, result } = loadAndRun(inputs, target.stages, opts, progress(opts));
       endProgress(opts);
       const summary = pipelineReport(result.model, result);
       const diagnostics = [...loaded.diagnostics, ...result.diagnostics];
       if (opts.json) {
-        printJson({ target: opts.target, ...summary });
+        printJson({ target: target.name, ...summary });
       } else {
         const lines = [
-          `target ${opts.target}: ${summary.packages} packages, ${summary.kinds} kinds × versions (${summary.distinctKinds} distinct kinds)`,
+          `target ${target.name}: ${summary.packages} packages, ${summary.kinds} kinds × versions (${summary.distinctKinds} distinct kinds)`,
           'stages:',
           ...summary.stages.map((s) => `  ${s.id.padEnd(22)} ${String(s.milliseconds).padStart(6)} ms  ${s.diagnostics} diagnostics`),
           `references: ${Object.entries(summary.references).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}`,

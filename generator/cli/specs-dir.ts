@@ -5,16 +5,11 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../package-root.js';
 
 export const SPECS_ENV = 'ARMKUBE_SPECS';
 
-/** The repository (package) root: two levels above this file, in `generator/cli` or `dist/generator/cli`. */
-export function packageRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return dir;
-}
+export { packageRoot };
 
 export function defaultSpecsCandidates(cwd = process.cwd()): string[] {
   const roots = [...new Set([cwd, packageRoot()])];

@@ -17,6 +17,11 @@ import { mapType, resolve } from '../model/walk.js';
 import { withDefinitions } from './sides.js';
 import type { Stage, StageContext } from './stage.js';
 
+/**
+ * The `spec-status` stage: per resource, `<Kind>_Spec` from the writable PUT body and
+ * `<Kind>_STATUS` from the GET body (every property optional), and sets `kubernetes.specType` and
+ * `statusType`.
+ */
 export const specStatusStage: Stage = {
   id: 'spec-status',
   description: 'spec types from the writable PUT body, status types from the GET body (all optional)',
@@ -127,7 +132,9 @@ function splitPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
   const tops = pkg.resources.map((resource) => {
     const k = resource.kubernetes;
     if (!k) return undefined;
-    const body = resource.putType && topObject(pkg, resource.putType);
+    // A PUT without a body (a membership, a tag, `applyUpdates/default`) still creates the
+    // resource: its spec is empty, with only what owner-scope adds (owner, azureName).
+    const body = resource.putType ? topObject(pkg, resource.putType) : EMPTY_BODY;
     const observed = (resource.getType && topObject(pkg, resource.getType)) ?? body;
     const claim = (name: string, side: 'spec' | 'status') => {
       const claimed = splitter.claim(name, true);
@@ -142,7 +149,8 @@ function splitPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
     if (!k || !top) return resource;
     const next = { ...k };
     if (top.body && top.specName) {
-      splitter.defs.set(top.specName, { name: top.specName, type: splitter.specType(top.body), side: 'spec', source: resource.source, description: descriptionOf(pkg, resource.putType!) });
+      splitter.defs.set(top.specName, { name: top.specName, type: splitter.specType(top.body), side: 'spec', source: resource.source, description: resource.putType && descriptionOf(pkg, resource.putType) });
+      if (!resource.putType) context.count('specs.noBody');
       next.specType = top.specName;
       context.count('specs');
     } else {
@@ -156,6 +164,8 @@ function splitPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
   });
   return { ...pkg, types: splitter.types(), resources };
 }
+
+const EMPTY_BODY: ObjectType = Object.freeze({ kind: 'object', properties: [] }) as ObjectType;
 
 /**
  * The object a PUT/GET body names (through refs). A polymorphic body (a union, such as

@@ -14,6 +14,7 @@ import { propertyNamesStage } from '../pipeline/property-names.js';
 import { recursionStage } from '../pipeline/recursion.js';
 import { resourceNamesStage } from '../pipeline/resource-names.js';
 import { secretsStage } from '../pipeline/secrets.js';
+import { selectStage } from '../pipeline/select.js';
 import { specStatusStage } from '../pipeline/spec-status.js';
 import { clientEmitter } from '../emit/client/index.js';
 import { crdEmitter } from '../emit/crd/index.js';
@@ -25,13 +26,20 @@ import { storageVersionStage } from '../pipeline/storage-version.js';
 import { tidyStage } from '../pipeline/tidy.js';
 import { validationsStage } from '../pipeline/validations.js';
 
+/**
+ * The stages of the `aso` target, in order, with the reason for each place. Frozen: derive a list
+ * of your own with `insertAfter`, `insertBefore` or `replaceStage`.
+ */
 export const asoStages: readonly Stage[] = Object.freeze([
-  // First: every later stage must see complete property lists, not allOf chains.
+  // First: kinds are named over the whole model (a kind must not depend on what is selected),
+  // and they name the spec and status types. It reads only ARM types and scopes.
+  resourceNamesStage,
+  // Drops what the config does not select before any costly stage sees it.
+  selectStage,
+  // Every later stage must see complete property lists, not allOf chains.
   mergeAllOfStage,
   // Needs merged subtypes; before spec/status so both sides get the same union shape.
   discriminatedUnionsStage,
-  // Kinds name the spec and status types, so they come before the split.
-  resourceNamesStage,
   // Splits each resource into the spec (writable PUT body) and status (GET body) type graphs.
   specStatusStage,
   // Lifts the `properties` envelope: references and names below act on the final shape.

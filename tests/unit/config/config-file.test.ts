@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { hint, loadConfig } from '../../../generator/config/config-file.js';
-import { fixturesDir } from '../../helpers.js';
+import { CONFIG_SCHEMA_PATH, hint, loadConfig } from '../../../generator/config/config-file.js';
+import { fixturesDir, repoRoot } from '../../helpers.js';
 
 const dir = path.join(fixturesDir, 'config');
 
@@ -24,15 +26,14 @@ describe('the config file', () => {
     const { config, diagnostics } = loadConfig(file);
     const seen = diagnostics.map((d) => [d.code, d.location?.pointer, d.message]);
     expect(seen).toEqual([
-      ['config-unknown-key', '/groupSufix', 'unknown key "groupSufix" (did you mean "groupSuffix"?)'],
-      ['config-invalid-value', '/recursionDepth', '"recursionDepth" must be a non-negative integer'],
-      ['config-unknown-key', '/propertyOverrides/1/refrence', 'unknown override key "refrence" (did you mean "reference"?)'],
-      ['config-invalid-value', '/propertyOverrides/2', 'an override needs "property"'],
+      ['config-unknown-key', '/groupSufix', expect.stringMatching(/^unknown key "groupSufix" in the config \(did you mean "groupSuffix"\?\); known keys: specs, target, /)],
+      ['config-unknown-key', '/propertyOverrides/1/refrence', expect.stringMatching(/^unknown key "refrence" in propertyOverrides\[1\] \(did you mean "reference"\?\)/)],
+      ['config-invalid-value', '/propertyOverrides/2', 'propertyOverrides[2] needs "property"'],
+      ['config-invalid-value', '/recursionDepth', 'recursionDepth must be >= 0'],
     ]);
     expect(diagnostics.every((d) => d.location?.file === file && d.severity === 'error')).toBe(true);
-    // Valid parts are kept, invalid ones left out.
-    expect(config.pipeline.propertyOverrides).toEqual([{ group: 'Microsoft.Network', property: 'subnetId', reference: false }]);
-    expect(config.pipeline.recursionDepth).toBeUndefined();
+    // A config with errors is not applied in part.
+    expect(config).toEqual({ pipeline: {} });
   });
 
   it('is empty without a file, and an error when a named file is missing', () => {
@@ -44,5 +45,48 @@ describe('the config file', () => {
   it('suggests only close keys', () => {
     expect(hint('specz', ['specs', 'groupSuffix'])).toBe(' (did you mean "specs"?)');
     expect(hint('banana', ['specs', 'groupSuffix'])).toBe('');
+  });
+});
+
+describe('the config file: selection, target, output', () => {
+  it('reads resources, versions, target, out, docs and the conversion webhook; selectors carry where they are written', () => {
+    const file = path.join(dir, 'selection.yaml');
+    const { config, diagnostics } = loadConfig(file);
+    expect(diagnostics).toEqual([]);
+    expect(config).toMatchObject({ target: 'crossplane', out: path.join(fixturesDir, 'generated'), docs: false, conversionWebhook: { service: { name: 'webhook', namespace: 'system', port: 9443 } } });
+    expect(config.pipeline.versions).toBe('latest');
+    expect(config.pipeline.resources).toEqual([
+      { group: 'Microsoft.Network', kind: 'VirtualNetwork*', source: { file, pointer: '/resources/0' } },
+      { armType: 'Microsoft.Storage/storageAccounts', version: '2021-*', versions: 'all', source: { file, pointer: '/resources/1' } },
+    ]);
+  });
+
+  it('names each bad selector key, policy and target at its pointer', () => {
+    const { diagnostics } = loadConfig(path.join(dir, 'bad-selection.yaml'));
+    const seen = diagnostics.map((d) => [d.location?.pointer, d.message]);
+    expect(seen).toEqual([
+      ['/resources/0/kinds', expect.stringMatching(/^unknown key "kinds" in resources\[0\] \(did you mean "kind"\?\)/)],
+      ['/resources/1', 'resources[1] must NOT have fewer than 1 properties'],
+      ['/resources/2/versions/1', expect.stringMatching(/^resources\[2\]\.versions\[1\] must match pattern/)],
+      ['/target', 'target must be one of aso, crossplane'],
+      ['/versions', 'versions must be latest-stable, latest, all, or a list of api-versions'],
+    ]);
+  });
+
+  it("the repository's armkube.yaml is valid and selects the default set", () => {
+    const { config, diagnostics } = loadConfig(path.join(repoRoot, 'armkube.yaml'));
+    expect(diagnostics).toEqual([]);
+    const types = config.pipeline.resources!.map((r) => r.armType);
+    for (const t of ['Microsoft.Resources/resourceGroups', 'Microsoft.Storage/storageAccounts/blobServices/containers', 'Microsoft.Network/virtualNetworks/subnets', 'Microsoft.ContainerService/managedClusters/agentPools', 'Microsoft.ContainerRegistry/registries']) {
+      expect(types).toContain(t);
+    }
+    expect(config.pipeline.resources!.every((r) => r.version !== undefined)).toBe(true);
+  });
+
+  it('ships a JSON Schema that is itself valid and documents every key', () => {
+    const schema = JSON.parse(readFileSync(CONFIG_SCHEMA_PATH, 'utf8'));
+    const ajv = new Ajv({ strict: true, strictTypes: false });
+    expect(() => ajv.compile(schema)).not.toThrow();
+    for (const [key, value] of Object.entries(schema.properties as Record<string, { description?: string }>)) expect(value.description, key).toBeTruthy();
   });
 });
