@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: the scale benchmark. In one run it measures, each in a fresh process, the
- * floor (read + JSON.parse of every spec file), loading the whole corpus into the model, and
- * loading plus the aso pipeline; repeats them (default 3 times, interleaved so that machine
- * noise hits all alike) and prints medians, ratios to the floor and peak memory (max RSS).
+ * floor (read + JSON.parse of every spec file) and `armkube generate --all` end to end (every
+ * emitter, files written), with the latest version of each resource type and with
+ * `--versions all`; repeats them (default 3 times, interleaved so that machine noise hits all
+ * alike) and prints medians, ratios to the floor and peak memory (max RSS). `load` (the loader
+ * alone) and `pipeline` (loader + aso stages) can be added with --tasks.
  *
- *   npm run bench -- [--specs DIR] [--runs N] [--tasks floor,load,pipeline] [--json]
+ *   npm run bench -- [--specs DIR] [--runs N] [--tasks floor,generate,generate-all-versions,load,pipeline] [--json]
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -29,7 +31,7 @@ if ('error' in specs) {
   process.exit(2);
 }
 const runs = Number(arg('runs') ?? 3);
-const tasks = (arg('tasks') ?? 'floor,load,pipeline').split(',');
+const tasks = (arg('tasks') ?? 'floor,generate,generate-all-versions').split(',');
 const json = process.argv.includes('--json');
 const taskScript = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench-task.js');
 
@@ -65,11 +67,15 @@ if (json) {
   process.stdout.write(JSON.stringify({ specsDir: specs.dir, runs, report }, null, 2) + '\n');
 } else {
   process.stdout.write(`\nbenchmark over ${specs.dir}, median of ${runs} runs\n`);
-  process.stdout.write(`${'task'.padEnd(10)} ${'median'.padStart(9)} ${'ratio'.padStart(7)} ${'peak RSS'.padStart(9)}  runs\n`);
+  process.stdout.write(`${'task'.padEnd(22)} ${'median'.padStart(9)} ${'ratio'.padStart(7)} ${'peak RSS'.padStart(9)}  runs\n`);
   for (const r of report) {
     process.stdout.write(
-      `${r.task.padEnd(10)} ${(r.medianMs + ' ms').padStart(9)} ${(r.ratioToFloor !== undefined ? r.ratioToFloor + 'x' : '-').padStart(7)} ${(r.peakMemoryMB + ' MB').padStart(9)}  ${r.runsMs.join(', ')}\n`,
+      `${r.task.padEnd(22)} ${(r.medianMs + ' ms').padStart(9)} ${(r.ratioToFloor !== undefined ? r.ratioToFloor + 'x' : '-').padStart(7)} ${(r.peakMemoryMB + ' MB').padStart(9)}  ${r.runsMs.join(', ')}\n`,
     );
+  }
+  for (const r of report.filter((r) => r.task.startsWith('generate'))) {
+    const l = r.last as Record<string, unknown>;
+    process.stdout.write(`${r.task}: ${l.typesGenerated}/${l.typesFound} resource types, ${l.kinds} kinds × versions, ${l.crds} CRDs (largest ${l.largestCrdKB} KiB), ${l.files} files, ${l.mb} MB\n`);
   }
   const pipeline = report.find((r) => r.task === 'pipeline');
   if (pipeline?.last.stages) process.stdout.write(`pipeline stages (last run, ms): ${JSON.stringify(pipeline.last.stages)}\n`);

@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, type ArmkubeConfig } from '../config/config-file.js';
+import type { LatestPolicy } from '../loader/latest-versions.js';
 import { loadSpecs } from '../loader/load.js';
 import type { Model } from '../model/types.js';
 import { pipelineOptions, type PipelineOptions, type VersionPolicy } from '../pipeline/options.js';
@@ -78,6 +79,15 @@ export function runOptions(inputs: Inputs, flags: SelectionFlags): Partial<Pipel
   return options;
 }
 
+/** The load-time pruning that gives the same result as `select` with these options, if any. */
+function latestOnly(options: Partial<PipelineOptions>): LatestPolicy | undefined {
+  const policy = options.versions;
+  if (policy !== 'latest' && policy !== 'latest-stable') return undefined;
+  // A selector's own version glob or policy can pick a version older than the latest.
+  if (options.resources?.some((r) => r.version !== undefined || r.versions !== undefined)) return undefined;
+  return policy;
+}
+
 /** Adds the selection flags to a command. */
 export function selectionOptions(command: Command): Command {
   return command
@@ -105,6 +115,7 @@ export function loadAndRun(inputs: Inputs, stages: readonly Stage[], flags: Sele
     (p.namespace === undefined || p.apiVersion === undefined || packageSelected(options.resources, p.namespace, p.apiVersion, suffix));
   const loaded = loadSpecs({
     specsDir: inputs.specsDir,
+    latestOnly: latestOnly(options),
     filter: (p) => p.namespace === undefined || keep(p),
     onPackage: (done, total, id) => report(`loading ${done}/${total} ${id}`),
   });

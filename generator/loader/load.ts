@@ -6,10 +6,13 @@ import path from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ApiPackage, Model } from '../model/types.js';
 import { discoverPackages, type DiscoveredPackage } from './discover.js';
+import { checkDocumentShape } from './document-shape.js';
 import { DocumentStore, isObject, type JsonObject } from './documents.js';
+import { LatestVersionClaims, policyOrder, typesWithBody, type LatestPolicy } from './latest-versions.js';
 import { ResourceFinder } from './resources.js';
 import { SchemaConverter } from './schema-converter.js';
 
+/** What `loadSpecs` reads: the specs root, which packages to keep, and a progress callback. */
 export interface LoadOptions {
   /** Root of the specs tree (an azure-rest-api-specs checkout, its `specification/` folder, or any folder of Swagger files). */
   specsDir: string;
@@ -17,8 +20,15 @@ export interface LoadOptions {
   filter?: (pkg: { id: string; namespace?: string; apiVersion?: string }) => boolean;
   /** Called after each package, for progress reporting. */
   onPackage?: (done: number, total: number, id: string) => void;
+  /**
+   * Only what a "latest" version policy can pick is converted: packages (of the standard layout)
+   * whose every resource type has a newer version are read but not converted. The `select`
+   * stage with the same policy gives the same result with or without this; it is only faster.
+   */
+  latestOnly?: LatestPolicy;
 }
 
+/** Counts of one `loadSpecs` call, for progress output and benchmarks. */
 export interface LoadStats {
   /** Package-candidate files found by discovery. */
   files: number;
@@ -28,8 +38,14 @@ export interface LoadStats {
   rereads: number;
   bytesRead: number;
   packages: number;
+  /** Packages read but not converted under `latestOnly` (every type they declare has a newer version). */
+  skippedOlder: number;
 }
 
+/**
+ * What `loadSpecs` returns: the model, the problems of the specs as diagnostics (`source` is
+ * `loader`), and counts.
+ */
 export interface LoadResult {
   model: Model;
   diagnostics: Diagnostic[];
@@ -45,8 +61,14 @@ export function loadSpecs(options: LoadOptions): LoadResult {
   const selected = options.filter ? discovered.packages.filter(options.filter) : discovered.packages;
   const packages: ApiPackage[] = [];
   let done = 0;
-  for (const found of selected) {
+  const claims = options.latestOnly ? new LatestVersionClaims() : undefined;
+  for (const found of options.latestOnly ? policyOrder(selected, options.latestOnly) : selected) {
     store.currentPackage = found.id;
+    if (claims && found.namespace !== undefined && !claims.needs(typesWithBody(found.namespace, found.files.map((f) => store.get(f)).filter(isObject)))) {
+      store.release(found.id, found.files);
+      options.onPackage?.(++done, selected.length, found.id);
+      continue;
+    }
     const pkg = loadPackage(found, store, diagnostics);
     store.release(found.id, found.files);
     if (pkg) packages.push(pkg);
@@ -62,6 +84,7 @@ export function loadSpecs(options: LoadOptions): LoadResult {
       rereads: store.rereads,
       bytesRead: store.bytesRead,
       packages: packages.length,
+      skippedOlder: claims?.skipped ?? 0,
     },
   };
 }
@@ -81,6 +104,7 @@ function loadPackage(found: DiscoveredPackage, store: DocumentStore, diagnostics
       continue;
     }
     if (!standard && !hasPaths(doc)) continue; // a shared definitions file in a free layout
+    checkDocumentShape(doc, store.relative(file), diagnostics);
     docs.push({ file, doc });
   }
   if (docs.length === 0) return undefined;
