@@ -1,7 +1,9 @@
 /** `armkube generate`: loader → a target's stages → its emitters → the output folder, all or nothing. */
 import type { Command } from 'commander';
 import { Diagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { emitDocs } from '../emit/docs/index.js';
 import type { EmittedFile } from '../emit/emitter.js';
+import { loadGeneratedFiles } from '../generated/load.js';
 import { compareOutput, writeOutput } from '../emit/write-output.js';
 import { coverage } from './coverage.js';
 import { loadAndRun, resolveInputs, resolveOut, resolveTarget, selectionOptions, type SelectionFlags } from './inputs.js';
@@ -9,6 +11,7 @@ import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './o
 
 interface GenerateOpts extends SelectionFlags {
   out?: string;
+  docs?: boolean;
   check?: boolean;
   json?: boolean;
   quiet?: boolean;
@@ -26,6 +29,8 @@ export function registerGenerateCommand(program: Command): void {
       .description("Generate the target's output (CRDs, TypeScript, clients, docs) for the resources the config selects"),
   )
     .option('--out <dir>', "the output folder, replaced as a whole only when generation succeeds (default: the config's, else output)")
+    .option('--docs', 'write the Markdown API reference (docs/); the default, except with --all')
+    .option('--no-docs', 'do not write docs/')
     .option('--check', 'write nothing; exit 1 and list the files that would change when the output folder is stale')
     .option('--strict', 'exit 1 on warnings too')
     .option('--json', 'print the summary as JSON')
@@ -42,7 +47,7 @@ export function registerGenerateCommand(program: Command): void {
         '  armkube generate --check                           # in CI: fail when the committed output is stale',
       ].join('\n'),
     )
-    .action((opts: GenerateOpts) => {
+    .action(async (opts: GenerateOpts) => {
       const inputs = resolveInputs(opts);
       const target = resolveTarget(opts.target, inputs.config);
       const out = resolveOut(opts.out, inputs.config);
@@ -59,6 +64,24 @@ export function registerGenerateCommand(program: Command): void {
           files.push(...emitter.emit(pipeline.model, { diagnostics, count: (key, by = 1) => void (counts[key] = (counts[key] ?? 0) + by) }));
         } catch (e) {
           diagnostics.error('emitter-failed', `emitter ${emitter.id} failed: ${(e as Error).stack ?? String(e)}`);
+        }
+        for (const d of diagnostics.items) emitDiagnostics.add(d);
+      }
+      // Docs run the generated conversion code on the specs' examples: every kind of the whole
+      // corpus takes long, so `--all` leaves them to `armkube docs --all` unless asked.
+      const docs = opts.docs ?? (opts.all ? false : (inputs.config.docs ?? true));
+      if (docs && files.some((f) => f.path === 'ts/index.ts')) {
+        report('emitting docs');
+        const diagnostics = new Diagnostics('docs');
+        try {
+          const code = await loadGeneratedFiles(files);
+          try {
+            files.push(...(await emitDocs(pipeline.model, code, { diagnostics, specsDir: inputs.specsDir, count: (key, by = 1) => void (counts[key] = (counts[key] ?? 0) + by) })));
+          } finally {
+            code.dispose();
+          }
+        } catch (e) {
+          diagnostics.error('emitter-failed', `emitter docs failed: ${(e as Error).stack ?? String(e)}`);
         }
         for (const d of diagnostics.items) emitDiagnostics.add(d);
       }

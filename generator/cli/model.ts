@@ -33,7 +33,9 @@ export function registerModelCommand(program: Command): void {
         filter: (p) => p.namespace === undefined || (p.namespace.toLowerCase() === ns && p.apiVersion === opts.version),
       });
       const loaded = result.model.packages.filter((p) => p.namespace.toLowerCase() === ns && p.apiVersion === opts.version);
-      const run = target ? runPipeline({ packages: loaded }, target.stages, { options: inputs.config.pipeline }) : undefined;
+      // The whole package is shown: the config's selection and version policy do not apply here.
+      const { resources: _resources, versions: _versions, ...shaping } = inputs.config.pipeline;
+      const run = target ? runPipeline({ packages: loaded }, target.stages, { options: shaping }) : undefined;
       const packages = run ? run.model.packages : loaded;
       if (packages.length === 0) {
         process.stderr.write(`armkube: no package for ${opts.group} at ${opts.version} in ${specs.dir}\n`);

@@ -2,6 +2,7 @@
  * Finds the resources of a package: every PUT on an ARM instance path (`paths` and
  * `x-ms-paths`), with its body schema and the schema of the GET response (else the PUT 200/201).
  */
+import path from 'node:path';
 import { Diagnostics, joinPointer } from '../diagnostics.js';
 import type { Resource, Type } from '../model/types.js';
 import { parseArmPath } from './arm-path.js';
@@ -63,8 +64,12 @@ export class ResourceFinder {
     if (parsed.fixedName !== undefined) resource.fixedName = parsed.fixedName;
 
     const body = this.bodySchema(file, [...asArray(item.parameters, joinPointer('', section, urlTemplate, 'parameters')), ...asArray(put.parameters, joinPointer(pointer, 'parameters'))]);
-    if (body) resource.putType = body;
-    else this.diagnostics.warning('missing-put-body', `PUT ${urlTemplate} has no body parameter`, location);
+    if (body) {
+      resource.putType = body.type;
+      if (body.name !== undefined) resource.bodyParameter = body.name;
+    } else this.diagnostics.warning('missing-put-body', `PUT ${urlTemplate} has no body parameter`, location);
+    const examples = examplePaths(rel, put['x-ms-examples']);
+    if (examples.length) resource.examples = examples;
     const get = isObject(item.get) ? this.responseSchema(file, item.get, joinPointer('', section, urlTemplate, 'get'), ['200']) : undefined;
     const response = get ?? this.responseSchema(file, put, pointer, ['200', '201']);
     if (response) resource.getType = response;
@@ -87,11 +92,12 @@ export class ResourceFinder {
     this.resources.push(resource);
   }
 
-  private bodySchema(file: string, params: { value: JsonValue; pointer: string }[]): Type | undefined {
+  private bodySchema(file: string, params: { value: JsonValue; pointer: string }[]): { type: Type; name?: string } | undefined {
     for (const { value, pointer } of params) {
       const resolved = this.deref(value, file, pointer);
       if (resolved && resolved.node.in === 'body') {
-        return this.converter.convert(resolved.node.schema, resolved.file, joinPointer(resolved.pointer, 'schema'));
+        const type = this.converter.convert(resolved.node.schema, resolved.file, joinPointer(resolved.pointer, 'schema'));
+        return { type, name: typeof resolved.node.name === 'string' ? resolved.node.name : undefined };
       }
     }
     return undefined;
@@ -125,6 +131,16 @@ export class ResourceFinder {
 /** An extension resource whose scope is a bare path parameter (`{scope}`, `{resourceUri}`): it may attach anywhere. */
 function isGenericExtension(r: Resource): boolean {
   return r.scope === 'extension' && r.scopeDetail !== undefined && /^\{[^}]*\}$/.test(r.scopeDetail);
+}
+
+/** The `$ref`s of an operation's `x-ms-examples`, resolved from the spec file's folder, relative to the specs root. */
+function examplePaths(specFile: string, examples: JsonValue | undefined): string[] {
+  if (!isObject(examples)) return [];
+  const out: string[] = [];
+  for (const example of Object.values(examples)) {
+    if (isObject(example) && typeof example.$ref === 'string') out.push(path.posix.normalize(path.posix.join(path.posix.dirname(specFile), example.$ref)));
+  }
+  return out;
 }
 
 function asArray(value: JsonValue | undefined, pointer: string): { value: JsonValue; pointer: string }[] {

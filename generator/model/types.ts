@@ -23,8 +23,10 @@ export interface Validations {
   maxProperties?: number;
 }
 
+/** The JSON kind of a primitive, or of the values of an enum. */
 export type PrimitiveKind = 'string' | 'integer' | 'number' | 'boolean';
 
+/** A string, integer, number or boolean, with its Swagger `format` and validations. */
 export interface PrimitiveType {
   kind: 'primitive';
   primitive: PrimitiveKind;
@@ -35,6 +37,7 @@ export interface PrimitiveType {
   validations?: Validations;
 }
 
+/** One value of an enum, with its `x-ms-enum` name and description. */
 export interface EnumValue {
   value: string | number | boolean;
   /** `x-ms-enum.values[].name`, when given. */
@@ -42,6 +45,7 @@ export interface EnumValue {
   description?: string;
 }
 
+/** A set of primitive values: closed, or open (`modelAsString`: the service may return others). */
 export interface EnumType {
   kind: 'enum';
   base: PrimitiveKind;
@@ -52,6 +56,10 @@ export interface EnumType {
   open: boolean;
 }
 
+/**
+ * A property of an object type: its Kubernetes and ARM names, type, flags, and where it sits in the
+ * ARM payload. Stages note what they changed in `annotations`.
+ */
 export interface Property {
   /** The Kubernetes (camelCase) name. The loader sets it from the ARM name; the naming stage may change it. */
   name: string;
@@ -86,6 +94,10 @@ export interface Property {
   role?: 'azureName' | 'owner' | 'conditions';
 }
 
+/**
+ * An object with ordered properties; until `merge-allof`, also its `allOf` bases and discriminator
+ * facts.
+ */
 export interface ObjectType {
   kind: 'object';
   properties: Property[];
@@ -113,6 +125,7 @@ export interface ObjectType {
   validations?: Validations;
 }
 
+/** A list of `items`. */
 export interface ArrayType {
   kind: 'array';
   items: Type;
@@ -121,6 +134,7 @@ export interface ArrayType {
   validations?: Validations;
 }
 
+/** A map from string keys to `values` (Swagger `additionalProperties` without `properties`). */
 export interface MapType {
   kind: 'map';
   values: Type;
@@ -173,6 +187,7 @@ export interface AnyType {
   kind: 'any';
 }
 
+/** Any type of the model, told apart by `kind`. */
 export type Type =
   | PrimitiveType
   | EnumType
@@ -200,8 +215,16 @@ export interface TypeDefinition {
   side?: 'spec' | 'status';
 }
 
+/**
+ * Where a resource lives, from its PUT path: the tenant, a management group, a subscription, a
+ * resource group, any resource (`extension`), or a location.
+ */
 export type Scope = 'tenant' | 'managementGroup' | 'subscription' | 'resourceGroup' | 'extension' | 'location';
 
+/**
+ * A resource type at one api-version, from the PUT operation of its path: ARM type, scope, URL
+ * template and bodies, and the Kubernetes side (`kubernetes`) the stages fill in.
+ */
 export interface Resource {
   /** `Microsoft.Network/virtualNetworks/subnets`. */
   armType: string;
@@ -221,11 +244,20 @@ export interface Resource {
   putType?: Type;
   /** The GET 200 schema, else the PUT 200/201 response. */
   getType?: Type;
+  /** The PUT operation's `x-ms-examples` files, relative to the specs root (they may be absent from the tree). */
+  examples?: string[];
+  /** Name of the PUT body parameter: the key of the request body in an example's `parameters`. */
+  bodyParameter?: string;
   source: SourceLocation;
   /** Kubernetes-side facts the pipeline fills in. */
   kubernetes?: KubernetesResourceInfo;
 }
 
+/**
+ * The Kubernetes side of a resource, set by the stages: group, version, kind and plural
+ * (`resource-names`), spec and status type names (`spec-status`), owner (`owner-scope`), storage
+ * version (`storage-version`).
+ */
 export interface KubernetesResourceInfo {
   group: string;
   version: string;
@@ -241,6 +273,22 @@ export interface KubernetesResourceInfo {
   storage?: boolean;
   /** `azureName` is settable (false for fixed-name singletons). */
   hasAzureName?: boolean;
+  /** The CRD's scope; `Namespaced` when absent (ASO). Crossplane managed resources are `Cluster`. */
+  scope?: 'Namespaced' | 'Cluster';
+  /** The CRD's categories; when absent, `azure` and the group's first label. */
+  categories?: string[];
+  /** The CRD's printer columns; when absent, ASO's (the Ready condition) and Age. */
+  printerColumns?: PrinterColumnInfo[];
+  /** CEL rules (`x-kubernetes-validations`) on the spec, as a whole. */
+  specRules?: { rule: string; message: string }[];
+}
+
+/** A column of `kubectl get` (a CRD's `additionalPrinterColumns` entry). */
+export interface PrinterColumnInfo {
+  name: string;
+  type: 'string' | 'integer' | 'number' | 'boolean' | 'date';
+  jsonPath: string;
+  description?: string;
 }
 
 /** One API package: one provider namespace at one api-version, from one folder of the specs. */
@@ -257,6 +305,7 @@ export interface ApiPackage {
   resources: Resource[];
 }
 
+/** The whole model: what `loadSpecs` returns and every stage reads and returns. */
 export interface Model {
   /** Sorted by namespace (case-insensitively), then api-version, then id. */
   packages: ApiPackage[];

@@ -43,7 +43,7 @@ describe('armkube generate', () => {
   it('writes CRDs, TypeScript and clients for a fixture, the same bytes every time', () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'armkube-generate-'));
     const specs = path.join(fixturesDir, 'pipeline', 'arm-references');
-    const run = (out: string) => armkube('generate', '--specs', specs, '--out', out, '--json');
+    const run = (out: string) => armkube('generate', '--all', '--specs', specs, '--out', out, '--json');
     const first = run(path.join(root, 'a'));
     expect(first.status, first.stderr).toBe(0);
     const summary = JSON.parse(first.stdout);
@@ -62,7 +62,7 @@ describe('armkube generate', () => {
 
 describe.skipIf(!hasAzureSpecs)('armkube pipeline on the real specs', () => {
   it('reports kinds, references by method, secrets, unions, cycles and free-form properties as JSON', () => {
-    const out = execFileSync(process.execPath, [bin, 'pipeline', '--group', 'Microsoft.Network', '--version', '2021-02-01', '--json'], { encoding: 'utf8', cwd: repoRoot });
+    const out = execFileSync(process.execPath, [bin, 'pipeline', '--all', '--group', 'Microsoft.Network', '--version', '2021-02-01', '--json'], { encoding: 'utf8', cwd: repoRoot });
     const report = JSON.parse(out);
     expect(report.target).toBe('aso');
     expect(report.kinds).toBeGreaterThan(50);
@@ -81,7 +81,7 @@ describe.skipIf(!hasAzureSpecs)('armkube pipeline on the real specs', () => {
   });
 
   it('prints the same report as text', () => {
-    const out = armkube('pipeline', '--group', 'Microsoft.Network', '--version', '2021-02-01');
+    const out = armkube('pipeline', '--all', '--group', 'Microsoft.Network', '--version', '2021-02-01');
     expect(out.status).toBe(0);
     expect(out.stdout).toMatch(/target aso: 1 packages, \d+ kinds/);
     expect(out.stdout).toMatch(/references: .*subresource \d+/);

@@ -1,0 +1,106 @@
+/**
+ * `armkube docs`: the Markdown API reference of the selected kinds into `<out>/docs/`, all or
+ * nothing. Loads the specs and runs the target's stages as `generate` does, emits the TypeScript in
+ * memory and runs it (samples are made with the generated `armToSpec`), then renders the pages.
+ * Only `<out>/docs/` is replaced; the rest of the output folder is left as it is.
+ */
+import path from 'node:path';
+import type { Command } from 'commander';
+import { Diagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { DOCS_FOLDER, emitDocs } from '../emit/docs/index.js';
+import type { EmittedFile } from '../emit/emitter.js';
+import { typescriptEmitter } from '../emit/typescript/index.js';
+import { writeOutput } from '../emit/write-output.js';
+import { loadGeneratedFiles } from '../generated/load.js';
+import { loadAndRun, resolveInputs, resolveOut, resolveTarget, selectionOptions, type SelectionFlags } from './inputs.js';
+import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
+
+interface DocsOpts extends SelectionFlags {
+  out?: string;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Diagnostics that mean armkube itself failed, not the specs: nothing is written. */
+const BUGS = new Set(['stage-failed', 'pipeline-order', 'emitter-failed']);
+
+export function registerDocsCommand(program: Command): void {
+  selectionOptions(program.command('docs').description('Write a Markdown API reference (one page per Kubernetes group, samples from the specs\' examples) into <out>/docs'))
+    .option('--out <dir>', "the output folder; only its docs/ folder is replaced (default: the config's, else output)")
+    .option('--json', 'print the summary as JSON')
+    .option('--quiet', 'no progress output')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  armkube docs                                                    # the resources of ./armkube.yaml into ./output/docs',
+        '  armkube docs --all --group Microsoft.Storage --version 2021-04-01 --out /tmp/storage',
+      ].join('\n'),
+    )
+    .action(async (opts: DocsOpts) => {
+      const inputs = resolveInputs(opts);
+      const target = resolveTarget(opts.target, inputs.config);
+      const out = resolveOut(opts.out, inputs.config);
+      const report = progress(opts);
+      const started = performance.now();
+      const { result: pipeline } = loadAndRun(inputs, target.stages, opts, report);
+      const diagnostics = new Diagnostics('docs');
+      const typescriptDiagnostics = new Diagnostics(typescriptEmitter.id);
+      const counts: Record<string, number> = {};
+      const count = (key: string, by = 1) => void (counts[key] = (counts[key] ?? 0) + by);
+      let files: EmittedFile[] = [];
+      if (!pipeline.diagnostics.some((d) => BUGS.has(d.code))) {
+        try {
+          report('emitting typescript');
+          const tsFiles = typescriptEmitter.emit(pipeline.model, { diagnostics: typescriptDiagnostics, count });
+          report('loading the generated code');
+          const code = await loadGeneratedFiles(tsFiles);
+          try {
+            report('rendering docs');
+            files = await emitDocs(pipeline.model, code, { diagnostics, specsDir: inputs.specsDir, count });
+          } finally {
+            code.dispose();
+          }
+        } catch (e) {
+          diagnostics.error('emitter-failed', `docs failed: ${(e as Error).stack ?? String(e)}`);
+        }
+      }
+      const all: Diagnostic[] = [...pipeline.diagnostics, ...typescriptDiagnostics.items, ...diagnostics.items];
+      const broken = all.some((d) => BUGS.has(d.code));
+      let written: { files: number; bytes: number } | undefined;
+      if (!broken) {
+        report(`writing ${files.length} files`);
+        // Paths relative to the docs folder: writeOutput replaces that folder only.
+        written = writeOutput(path.join(out, DOCS_FOLDER), files.map((f) => ({ ...f, path: path.posix.relative(DOCS_FOLDER, f.path) })));
+      }
+      endProgress(opts);
+      const failing = all.filter((d) => d.severity === 'error' && d.source !== 'loader');
+      const summary = {
+        target: target.name,
+        out: path.join(out, DOCS_FOLDER),
+        written: written !== undefined,
+        groups: counts['docs.groups'] ?? 0,
+        kinds: counts['docs.kinds'] ?? 0,
+        samples: counts['docs.samples'] ?? 0,
+        withoutSample: counts['docs.withoutSample'] ?? 0,
+        files: written?.files ?? 0,
+        bytes: written?.bytes ?? 0,
+        warnings: all.filter((d) => d.severity === 'warning' && d.source === 'docs').map(formatDiagnostic),
+        errors: failing.map(formatDiagnostic),
+        seconds: Math.round((performance.now() - started) / 10) / 100,
+      };
+      if (opts.json) printJson(summary);
+      else {
+        const lines = [
+          `docs: ${summary.groups} groups, ${summary.kinds} kinds (${summary.samples} with a sample, ${summary.withoutSample} without), ${summary.files} files ${summary.written ? `written to ${summary.out}` : 'NOT written'} in ${summary.seconds} s`,
+          `docs warnings: ${summary.warnings.length}`,
+          ...summary.warnings.slice(0, 20).map((w) => `  ${w}`),
+          `errors: ${summary.errors.length}`,
+          ...summary.errors.slice(0, 20).map((e) => `  ${e}`),
+        ];
+        process.stdout.write(lines.join('\n') + '\n');
+      }
+      process.exitCode = failing.length ? EXIT_DIAGNOSTICS : EXIT_OK;
+    });
+}

@@ -1,0 +1,50 @@
+/**
+ * The docs emitter: a Markdown API reference, `docs/index.md` (every group and kind, linked) and
+ * `docs/<group>.md` per Kubernetes group (per kind: ARM type, versions, scope and owner, the spec
+ * and status fields, and a sample made from the specs' own x-ms-examples with the generated
+ * `armToSpec`). Rendered with the handlebars templates of `templates/docs/`.
+ *
+ * Unlike the other emitters it needs more than the model: the specs folder (to read the example
+ * files) and the generated code (`loadGeneratedFiles` of the TypeScript emitter's files), so it is
+ * an async function, not an `Emitter`. Paths are relative to the output folder (`docs/...`).
+ */
+import type { Diagnostics } from '../../diagnostics.js';
+import type { GeneratedCode } from '../../generated/load.js';
+import type { Model } from '../../model/types.js';
+import type { EmittedFile } from '../emitter.js';
+import { DEFAULT_FIELD_LIMITS, type FieldLimits } from './fields.js';
+import { docsTemplates } from './templates.js';
+import { groupViews } from './views.js';
+
+export interface DocsContext {
+  diagnostics: Diagnostics;
+  /** The specs root the model was loaded from: example paths are relative to it. */
+  specsDir: string;
+  /** Counters: `docs.groups`, `docs.kinds`, `docs.samples`, `docs.withoutSample`. */
+  count(key: string, by?: number): void;
+  /** A folder of templates to use instead of the package's `templates/docs`. */
+  templatesDir?: string;
+  /** Bounds of the spec and status tables (nesting depth, rows); `DEFAULT_FIELD_LIMITS` by default. */
+  fieldLimits?: { spec?: FieldLimits; status?: FieldLimits };
+}
+
+export const DOCS_FOLDER = 'docs';
+
+export async function emitDocs(model: Model, code: GeneratedCode, context: DocsContext): Promise<EmittedFile[]> {
+  const templates = docsTemplates(context.templatesDir);
+  const limits = { spec: context.fieldLimits?.spec ?? DEFAULT_FIELD_LIMITS.spec, status: context.fieldLimits?.status ?? DEFAULT_FIELD_LIMITS.status };
+  const groups = groupViews(model, { specsDir: context.specsDir, code, diagnostics: context.diagnostics }, limits);
+  const kinds = groups.reduce((n, g) => n + g.kinds.length, 0);
+  const samples = groups.reduce((n, g) => n + g.samples, 0);
+  context.count('docs.kinds', kinds);
+  context.count('docs.samples', samples);
+  context.count('docs.withoutSample', kinds - samples);
+  context.count('docs.groups', groups.length);
+  const files: EmittedFile[] = [{ path: `${DOCS_FOLDER}/index.md`, content: templates.render('index', { groups, kinds, samples }) }];
+  for (const group of groups) files.push({ path: `${DOCS_FOLDER}/${group.page}`, content: templates.render('group', group) });
+  return files;
+}
+
+export { fieldTable, typeLabel, DEFAULT_FIELD_LIMITS, type FieldLimits, type FieldRow, type FieldTable } from './fields.js';
+export { kubernetesName, sampleOf, type Sample, type SampleResult } from './sample.js';
+export type { GroupView, KindView, TableLimits, VersionView } from './views.js';
