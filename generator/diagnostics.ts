@@ -4,6 +4,10 @@
  * is fatal (by severity, or `--strict`).
  */
 
+/**
+ * How serious a diagnostic is. None stops a run: the caller decides what is fatal (errors, or
+ * warnings too with `--strict`).
+ */
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Where a problem is: a file (relative to the specs root when possible) and a JSON pointer in it. */
@@ -12,6 +16,10 @@ export interface SourceLocation {
   pointer: string;
 }
 
+/**
+ * One problem, as a value: a stable `code`, a severity, a message, where it is in the specs or
+ * config (`location`) and who found it (`source`).
+ */
 export interface Diagnostic {
   /** Stable, kebab-case identifier of the kind of problem, e.g. `dangling-ref`. */
   code: string;
@@ -63,6 +71,7 @@ export function formatLocation(location: SourceLocation | undefined): string {
   return location.pointer ? `${location.file}#${location.pointer}` : location.file;
 }
 
+/** One line for people: `<severity> <code>: <message> (<file>#<pointer>)`. */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = formatLocation(d.location);
   return `${d.severity} ${d.code}: ${d.message}${where ? ` (${where})` : ''}`;

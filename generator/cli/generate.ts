@@ -1,6 +1,6 @@
 /** `armkube generate`: loader → a target's stages → its emitters → the output folder, all or nothing. */
 import type { Command } from 'commander';
-import { Diagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { countByCode, Diagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { emitDocs } from '../emit/docs/index.js';
 import type { EmittedFile } from '../emit/emitter.js';
 import { loadGeneratedFiles } from '../generated/load.js';
@@ -70,7 +70,8 @@ export function registerGenerateCommand(program: Command): void {
       // Docs run the generated conversion code on the specs' examples: every kind of the whole
       // corpus takes long, so `--all` leaves them to `armkube docs --all` unless asked.
       const docs = opts.docs ?? (opts.all ? false : (inputs.config.docs ?? true));
-      if (docs && files.some((f) => f.path === 'ts/index.ts')) {
+      // Docs run the conversion registry of the typescript emitter (the crossplane target has none).
+      if (docs && target.emitters.some((e) => e.id === 'typescript') && files.some((f) => f.path === 'ts/index.ts')) {
         report('emitting docs');
         const diagnostics = new Diagnostics('docs');
         try {
@@ -126,6 +127,7 @@ export function registerGenerateCommand(program: Command): void {
         stale: stale && { changed: stale.changed, added: stale.added, removed: stale.removed },
         counts,
         warnings: all.filter((d) => d.severity === 'warning').length,
+        diagnosticsByCode: countByCode(all),
         errors: failing.map(formatDiagnostic),
         seconds: Math.round((performance.now() - started) / 10) / 100,
       };

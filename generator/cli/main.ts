@@ -3,11 +3,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
+import { registerDocsCommand } from './docs.js';
 import { registerGenerateCommand } from './generate.js';
+import { registerImportCommand } from './import.js';
+import { registerListCommand } from './list.js';
 import { registerModelCommand } from './model.js';
 import { registerPipelineCommand } from './pipeline.js';
+import { registerRenderCommand } from './render.js';
 import { EXIT_USAGE } from './output.js';
 import { registerSpecsCommand } from './specs.js';
+import { registerValidateCommand } from './validate.js';
 import { packageRoot } from './specs-dir.js';
 
 const version = (JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
@@ -26,5 +31,10 @@ registerSpecsCommand(program);
 registerModelCommand(program);
 registerPipelineCommand(program);
 registerGenerateCommand(program);
+registerImportCommand(program);
+registerRenderCommand(program);
+registerValidateCommand(program);
+registerListCommand(program);
+registerDocsCommand(program);
 
 await program.parseAsync();

@@ -65,7 +65,10 @@ interface RawConfig {
   propertyOverrides?: PropertyOverride[];
 }
 
-/** Reads `file`, or `armkube.yaml` in `cwd` when it exists; no file is an empty config. */
+/**
+ * Reads `file`, or `armkube.yaml` in `cwd` when it exists. No file is an empty config: every
+ * resource type of the specs, at the CLI's default version policy.
+ */
 export function loadConfig(file: string | undefined, cwd = process.cwd()): ConfigResult {
   const resolved = file ? path.resolve(cwd, file) : path.join(cwd, CONFIG_FILE);
   const diagnostics = new Diagnostics('config');

@@ -3,6 +3,7 @@
  * it first (its package, or a `$ref` from another file). Parse failures become diagnostics and
  * the file is remembered as missing so that nobody retries it.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Diagnostics } from '../diagnostics.js';
@@ -75,7 +76,11 @@ export class DocumentStore {
     let doc: JsonValue | undefined;
     let text: string | undefined;
     try {
-      text = readFileSync(absPath, 'utf8');
+      const bytes = readFileSync(absPath);
+      if (!again && !isUtf8(bytes)) {
+        this.diagnostics.warning('invalid-utf8', 'file is not valid UTF-8; the invalid bytes are read as U+FFFD', { file: this.relative(absPath), pointer: '' });
+      }
+      text = bytes.toString('utf8');
       if (!again) this.filesRead++;
       this.bytesRead += text.length;
     } catch (e) {

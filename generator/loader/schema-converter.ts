@@ -125,13 +125,17 @@ export class SchemaConverter {
     let inFile = this.names.get(file);
     if (!inFile) this.names.set(file, (inFile = new Map()));
     const existing = inFile.get(wanted);
-    if (existing) return existing;
+    if (existing !== undefined) return existing;
     let name = wanted;
-    if (this.taken.has(name)) {
+    // An empty name, or a key every object has (`__proto__`, `constructor`), cannot key the type table.
+    const reserved = name === '' || name in Object.prototype;
+    if (reserved || this.taken.has(name)) {
       const stem = pascal(path.basename(file, '.json'));
       name = `${wanted}_${stem}`;
       for (let i = 2; this.taken.has(name); i++) name = `${wanted}_${stem}${i}`;
-      this.diagnostics.info('type-name-collision', `definition ${wanted} already names another type in this package; this one is named ${name}`, this.loc(file, joinPointer('', 'definitions', wanted)));
+      const location = this.loc(file, joinPointer('', 'definitions', wanted));
+      if (reserved) this.diagnostics.warning('reserved-type-name', `definition name ${JSON.stringify(wanted)} cannot name a type; it is named ${name}`, location);
+      else this.diagnostics.info('type-name-collision', `definition ${wanted} already names another type in this package; this one is named ${name}`, location);
     }
     this.taken.add(name);
     inFile.set(wanted, name);
@@ -250,6 +254,12 @@ export class SchemaConverter {
   }
 
   private convertObjectSchema(s: JsonObject, file: string, pointer: string): Type {
+    if (s.properties !== undefined && !isObject(s.properties)) {
+      this.diagnostics.warning('invalid-schema', '"properties" is not an object; ignored', this.loc(file, joinPointer(pointer, 'properties')));
+    }
+    if (s.allOf !== undefined && !Array.isArray(s.allOf)) {
+      this.diagnostics.warning('invalid-schema', '"allOf" is not an array; ignored', this.loc(file, joinPointer(pointer, 'allOf')));
+    }
     const hasProps = isObject(s.properties) && Object.keys(s.properties).length > 0;
     const allOf = Array.isArray(s.allOf) ? s.allOf : undefined;
     const extra = s.additionalProperties;

@@ -7,7 +7,8 @@
 export function words(identifier: string): string[] {
   return identifier
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    // The last capital of a run starts the next word (`IPConfig` → `IP Config`); a lookahead keeps this linear.
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1 ')
     .split(/[^A-Za-z0-9]+/)
     .filter(Boolean);
 }
@@ -51,7 +52,8 @@ const IRREGULAR: Record<string, string> = {
 /** English singular of one word (`policies` → `policy`, `addresses` → `address`, `redis` → `redis`). */
 export function singularWord(word: string): string {
   const lower = word.toLowerCase();
-  const irregular = IRREGULAR[lower];
+  // Own keys only: `constructor` or `toString` (ARM type segments in bad specs) are not irregular plurals.
+  const irregular = Object.hasOwn(IRREGULAR, lower) ? IRREGULAR[lower] : undefined;
   if (irregular !== undefined) return matchCase(word, irregular);
   const keep = (n: number, suffix = '') => word.slice(0, word.length - n) + suffix;
   if (/[^aeiou]ies$/i.test(word)) return keep(3, word.endsWith('IES') ? 'Y' : 'y');

@@ -24,6 +24,10 @@ import { detectArmId, idStem, isGuid, resourceNouns } from './arm-id-detection.j
 import { findOverride, oncePerSource } from './sides.js';
 import type { Stage, StageContext } from './stage.js';
 
+/**
+ * The `arm-references` stage: properties of spec types that hold an ARM resource ID become
+ * Kubernetes references (`resourceRef`, `fooId` renamed `fooReference`); statuses keep the strings.
+ */
 export const armReferencesStage: Stage = {
   id: 'arm-references',
   description: 'ARM resource ID properties in specs become Kubernetes references (armId or group/kind/name)',

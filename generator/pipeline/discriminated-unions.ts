@@ -22,6 +22,10 @@ import { mapPackages } from '../model/walk.js';
 import { camelCase, pascalCase } from '../naming/words.js';
 import type { Stage, StageContext } from './stage.js';
 
+/**
+ * The `discriminated-unions` stage: a named type with a `discriminator` and subtypes becomes a
+ * `union`, one variant per subtype keyed by its discriminator value.
+ */
 export const discriminatedUnionsStage: Stage = {
   id: 'discriminated-unions',
   description: 'named objects with a discriminator and subtypes become unions, one variant per subtype',

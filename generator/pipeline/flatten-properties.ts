@@ -16,6 +16,10 @@ import { pascalCase } from '../naming/words.js';
 import { withDefinitions } from './sides.js';
 import type { Stage, StageContext } from './stage.js';
 
+/**
+ * The `flatten-properties` stage: lifts the `properties` envelope of specs and statuses, and every
+ * `x-ms-client-flatten` property, into the parent, recording each lifted property's `armPath`.
+ */
 export const flattenPropertiesStage: Stage = {
   id: 'flatten-properties',
   description: 'lift the `properties` envelope and x-ms-client-flatten properties, remembering their ARM path',

@@ -23,6 +23,10 @@ import type { ApiPackage, ObjectType, Property, Resource, Type, TypeDefinition }
 import { mapDefinitions, mapPackages, mapType } from '../model/walk.js';
 import type { Stage, StageContext } from './stage.js';
 
+/**
+ * The `merge-allof` stage: copies the properties of `allOf` bases into each object (base properties
+ * first) and clears `bases`; keeps the discriminator facts for `discriminated-unions`.
+ */
 export const mergeAllOfStage: Stage = {
   id: 'merge-allof',
   description: 'copies allOf base properties into each object (base properties first) and clears bases',

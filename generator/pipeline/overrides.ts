@@ -14,6 +14,10 @@ export function globMatch(glob: string | undefined, value: string): boolean {
   return re.test(value);
 }
 
+/**
+ * A property as the config's overrides match it: provider namespace, api-version, named type and
+ * ARM property name.
+ */
 export interface OverrideSite {
   namespace: string;
   apiVersion: string;
@@ -21,6 +25,10 @@ export interface OverrideSite {
   armName: string;
 }
 
+/**
+ * The config's property overrides (`StageContext.overrides`): stages look up the override of a
+ * property with `find`, and the runner warns about the ones that matched nothing (`unused`).
+ */
 export class OverrideTracker {
   private readonly hits: number[];
 

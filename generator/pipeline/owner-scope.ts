@@ -18,6 +18,10 @@ import type { Stage, StageContext } from './stage.js';
 
 const URL_ONLY = new Set(['id', 'name', 'type']);
 
+/**
+ * The `owner-scope` stage: adds `owner` (the parent resource, the resource group, or any kind for
+ * extensions) and `azureName` to each spec, and drops the ARM `id`, `name` and `type` from it.
+ */
 export const ownerScopeStage: Stage = {
   id: 'owner-scope',
   description: 'spec.owner (parent, resource group or any for extensions) and spec.azureName; ARM id/name/type leave the spec',

@@ -22,6 +22,10 @@ import { camelCase } from '../naming/words.js';
 import { findOverride, mapKubernetesTypes, mapSame, oncePerSource, type SideDefinition } from './sides.js';
 import type { Stage, StageContext } from './stage.js';
 
+/**
+ * The `property-names` stage: camelCase Kubernetes property names, valid and unique per object
+ * (collisions suffixed and reported), with the renames and descriptions of the config.
+ */
 export const propertyNamesStage: Stage = {
   id: 'property-names',
   description: 'camelCase Kubernetes property names, valid and unique per object; config renames and descriptions',

@@ -17,6 +17,10 @@ import type { AnyType, ApiPackage, Model, ObjectType, Property, Type, TypeDefini
 import { mapType, referencedNames } from '../model/walk.js';
 import type { Stage, StageContext } from './stage.js';
 
+/**
+ * The `recursion` stage: unrolls recursive types to `recursionDepth` levels, the deepest level
+ * free-form JSON, and reports each cycle.
+ */
 export const recursionStage: Stage = {
   id: 'recursion',
   description: 'unroll recursive types to recursionDepth levels, then free-form; report each cycle',

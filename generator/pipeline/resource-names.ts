@@ -66,6 +66,10 @@ export function kindAndPlural(resource: Pick<Resource, 'armType' | 'scope'>): { 
   return { kind: names.kind.slice(0, MAX_KIND), plural: names.plural.slice(0, MAX_PLURAL), shortenedFrom: full.kind };
 }
 
+/**
+ * The `resource-names` stage: fills `resource.kubernetes` with the group, version, kind and plural
+ * of every resource, kinds unique within each group.
+ */
 export const resourceNamesStage: Stage = {
   id: 'resource-names',
   description: 'Kubernetes group, version, kind and plural for every resource, unique within each group',

@@ -9,6 +9,10 @@ import { pipelineOptions, type PipelineOptions } from './options.js';
 import { OverrideTracker } from './overrides.js';
 import type { Stage, StageContext } from './stage.js';
 
+/**
+ * How one stage of a run went: its id and description, its time, and how many diagnostics it
+ * reported.
+ */
 export interface StageReport {
   id: string;
   description: string;
@@ -16,6 +20,10 @@ export interface StageReport {
   diagnostics: number;
 }
 
+/**
+ * What `runPipeline` returns: the final model, every diagnostic (`source` is the stage id, or
+ * `pipeline`), one report per stage, and the counters the stages reported.
+ */
 export interface PipelineResult {
   model: Model;
   diagnostics: Diagnostic[];
@@ -24,6 +32,10 @@ export interface PipelineResult {
   counts: Record<string, number>;
 }
 
+/**
+ * Options of one `runPipeline` call: pipeline options (defaults for what is left out) and a
+ * progress callback.
+ */
 export interface RunOptions {
   options?: Partial<PipelineOptions>;
   /** Called before each stage, for progress. */
@@ -44,6 +56,12 @@ export function validatePipeline(stages: readonly Stage[]): string[] {
   return problems;
 }
 
+/**
+ * Runs `stages` in order over `model` and never mutates it. When `validatePipeline` finds a problem
+ * nothing runs and the result holds one `pipeline-order` error per problem. A stage that throws
+ * becomes a `stage-failed` error and the run goes on with the model as it was before that stage.
+ * Property overrides that matched no property are `override-unused` warnings.
+ */
 export function runPipeline(model: Model, stages: readonly Stage[], run: RunOptions = {}): PipelineResult {
   const options = pipelineOptions(run.options);
   const all: Diagnostic[] = [];

@@ -21,6 +21,10 @@ import type { Stage, StageContext } from './stage.js';
 
 export type SecretReason = 'x-ms-secret' | 'format' | 'config';
 
+/**
+ * The `secrets` stage: `x-ms-secret` and `format: password` properties of spec types become
+ * Kubernetes secret references (`secretRef`) and leave the status.
+ */
 export const secretsStage: Stage = {
   id: 'secrets',
   description: 'x-ms-secret and format: password properties become Kubernetes secret references in specs and leave the status',
@@ -113,7 +117,7 @@ function hasSecretName(name: string): boolean {
 const SECRET_WORDS = /\b(?:secrets?|passwords?|passphrase|credentials?|(?:access|account|shared|private|api|auth\w*|primary|secondary|storage|master|signing|symmetric|subscription|admin|instrumentation) keys?)\b/i;
 
 /** A spec string property whose name and description say "secret" though the spec does not. */
-function isCandidate(pkg: ApiPackage, p: Property): boolean {
+export function isCandidate(pkg: ApiPackage, p: Property): boolean {
   if (!hasSecretName(p.armName) || !p.description || !SECRET_WORDS.test(p.description)) return false;
   const leaf = resolve(pkg, p.type);
   return leaf?.kind === 'primitive' && leaf.primitive === 'string' && (leaf.format === undefined || leaf.format === 'byte');

@@ -17,6 +17,11 @@ import { kubernetesGroup } from './resource-names.js';
 import type { Stage, StageContext } from './stage.js';
 import { compareApiVersions, isStable } from './storage-version.js';
 
+/**
+ * The `select` stage: keeps the resources the `resources` option selects, at the api-versions its
+ * version policy picks (`versions`), and drops the rest and packages left empty; reports selectors
+ * that match nothing.
+ */
 export const selectStage: Stage = {
   id: 'select',
   description: 'keeps the selected resources at the api-versions of the version policy',

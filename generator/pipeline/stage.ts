@@ -8,6 +8,10 @@ import type { Model } from '../model/types.js';
 import type { PipelineOptions } from './options.js';
 import type { OverrideTracker } from './overrides.js';
 
+/**
+ * What the runner hands a stage besides the model: where to report problems, the pipeline options,
+ * the config's property overrides and the counters of the pipeline report.
+ */
 export interface StageContext {
   /** Diagnostics reported by this stage (the runner sets their `source` to the stage id). */
   diagnostics: Diagnostics;
@@ -18,6 +22,10 @@ export interface StageContext {
   count(key: string, by?: number): void;
 }
 
+/**
+ * A pipeline stage: an id, a one-line description, the ids of the stages it `requires` earlier, and
+ * `run`, a pure function from model to model that never mutates its input.
+ */
 export interface Stage {
   /** Kebab-case, unique in a pipeline, e.g. `arm-references`. */
   id: string;

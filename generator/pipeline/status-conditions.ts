@@ -19,6 +19,10 @@ import { mapPackages } from '../model/walk.js';
 import { withDefinitions } from './sides.js';
 import type { Stage, StageContext } from './stage.js';
 
+/**
+ * The `status-conditions` stage: adds the Kubernetes `conditions` (an array of `Condition`) in
+ * front of every resource status.
+ */
 export const statusConditionsStage: Stage = {
   id: 'status-conditions',
   description: 'adds the Kubernetes `conditions` (array of Condition) in front of every resource status',

@@ -14,6 +14,10 @@ import type { Model, Resource } from '../model/types.js';
 import type { PipelineOptions } from './options.js';
 import type { Stage, StageContext } from './stage.js';
 
+/**
+ * The `storage-version` stage: marks one storage version per (group, kind), the latest stable
+ * api-version, else the latest preview (`storageVersion` option).
+ */
 export const storageVersionStage: Stage = {
   id: 'storage-version',
   description: 'one storage version per (group, kind): the latest stable api-version, else the latest preview',

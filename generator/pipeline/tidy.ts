@@ -18,6 +18,10 @@ import type { ApiPackage, Model, Resource, Type, TypeDefinition } from '../model
 import { mapType, reachableNames } from '../model/walk.js';
 import type { Stage, StageContext } from './stage.js';
 
+/**
+ * The `tidy` stage: removes the types no spec or status reaches and the ARM body shapes (`putType`,
+ * `getType`), and shares identical types.
+ */
 export const tidyStage: Stage = {
   id: 'tidy',
   description: 'remove types no spec or status reaches, drop the ARM body shapes, share identical types',

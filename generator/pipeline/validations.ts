@@ -26,6 +26,10 @@ import { mapPackages, resolve } from '../model/walk.js';
 import { mapKubernetesTypes, mapSame, oncePerSource, type SideDefinition } from './sides.js';
 import type { Stage, StageContext } from './stage.js';
 
+/**
+ * The `validations` stage: keeps the patterns Kubernetes can run and consistent bounds, documents
+ * open enums as plain strings (`openEnums: document`), and drops validations from statuses.
+ */
 export const validationsStage: Stage = {
   id: 'validations',
   description: 'patterns Kubernetes can run, consistent bounds, open enums documented, no validation on status',

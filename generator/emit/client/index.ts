@@ -22,6 +22,10 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const GROUP = /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/;
 const LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
 
+/**
+ * The client emitter: a typed Kubernetes client per kind and version,
+ * `ts/<group>/<version>/<Kind>.client.ts` (see above).
+ */
 export const clientEmitter: Emitter = {
   id: 'client',
   description: 'a typed Kubernetes client per kind and version (ts/<group>/<version>/<Kind>.client.ts) over armkube/runtime/client',

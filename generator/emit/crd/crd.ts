@@ -4,11 +4,15 @@
  * api-version, storage as the `storage-version` stage chose), the status subresource, the
  * printer columns of ASO (Ready, Severity, Reason, Message of the Ready condition) plus Age, and
  * the version's schema: `apiVersion`, `kind`, `metadata`, `spec` (the `_Spec` type) and `status`
- * (the `_STATUS` type). `spec` is required when the spec type has required properties.
+ * (the `_STATUS` type). `spec` is required when the spec type has required properties. A kind may
+ * set its own scope, categories, printer columns and CEL rules on the spec (`KubernetesResourceInfo`;
+ * the `crossplane` target does). A kind with more than one version names its conversion webhook
+ * (`spec.conversion`, see `conversion.ts`).
  */
 import type { ApiPackage, KubernetesResourceInfo, Model, Resource } from '../../model/types.js';
 import { compareApiVersions } from '../../pipeline/storage-version.js';
 import type { EmitContext } from '../emitter.js';
+import { conversionOf, type CrdConversion } from './conversion.js';
 import type { CrdSchema } from './openapi.js';
 import { report } from './report.js';
 import type { SchemaBuilder } from './schema.js';
@@ -36,8 +40,10 @@ export interface CustomResourceDefinition {
   spec: {
     group: string;
     names: { kind: string; listKind: string; plural: string; singular: string; categories: string[] };
-    scope: 'Namespaced';
+    scope: 'Namespaced' | 'Cluster';
     versions: CrdVersion[];
+    /** Only with more than one version (`conversion.ts`). */
+    conversion?: CrdConversion;
   };
 }
 
@@ -109,10 +115,11 @@ export function assembleCrd(kind: KindVersions, schemaFor: (pkg: ApiPackage) => 
     name: v.resource.kubernetes.version,
     served: true,
     storage: v.resource.kubernetes.storage === true,
-    additionalPrinterColumns: PRINTER_COLUMNS.map((c) => ({ ...c })),
+    additionalPrinterColumns: (v.resource.kubernetes.printerColumns ?? PRINTER_COLUMNS).map((c) => ({ ...c })),
     subresources: { status: {} },
     schema: { openAPIV3Schema: rootSchema(v, schemaFor(v.pkg), context) },
   }));
+  const conversion = conversionOf(versions.length, context.options);
   return {
     apiVersion: 'apiextensions.k8s.io/v1',
     kind: 'CustomResourceDefinition',
@@ -131,10 +138,11 @@ export function assembleCrd(kind: KindVersions, schemaFor: (pkg: ApiPackage) => 
         plural,
         singular: kind.kind.toLowerCase(),
         // A first label Kubernetes would refuse as a category (a DNS-1035 label) is left out.
-        categories: DNS1035.test(category) && category !== 'azure' ? ['azure', category] : ['azure'],
+        categories: storage.resource.kubernetes.categories ? [...storage.resource.kubernetes.categories] : DNS1035.test(category) && category !== 'azure' ? ['azure', category] : ['azure'],
       },
-      scope: 'Namespaced',
+      scope: storage.resource.kubernetes.scope ?? 'Namespaced',
       versions,
+      ...(conversion && { conversion }),
     },
   };
 }
@@ -148,6 +156,8 @@ function rootSchema({ pkg, resource }: KindVersion, builder: SchemaBuilder, cont
     report(context, 'info', 'crd-free-form-spec', `${k.group} ${k.kind} ${k.version}: ${resource.armType} ${resource.apiVersion} has no spec type; its spec is free-form`, resource.source);
     spec = { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
   }
+  // A copy: the builder memoizes the schema it returned.
+  if (k.specRules?.length) spec = { ...spec, 'x-kubernetes-validations': k.specRules.map((r) => ({ ...r })) };
   const status: CrdSchema = k.statusType && pkg.types[k.statusType] ? builder.named(k.statusType, 'status') : { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
   const root: CrdSchema = {
     description: `${k.kind} is the Kubernetes resource for the ARM resource type ${resource.armType}, api-version ${resource.apiVersion}.`,

@@ -12,8 +12,9 @@
  * written: `crd-not-structural` (schema rules, with the kind and the schema path),
  * `crd-storage-version` (not exactly one storage version) or `crd-invalid` (names, versions,
  * columns), all errors. Sizes (`size.ts`; the limits are on the JSON form, which is what kubectl
- * sends and etcd stores): a CRD over 1.5 MiB loses descriptions deepest first
- * (`crd-descriptions-dropped`, warning, with the sizes before and after), and is not written if it
+ * sends and etcd stores): a CRD over 1.5 MiB loses descriptions, those of the versions other than
+ * the storage version first, deepest first (`crd-descriptions-dropped`, warning, with the sizes
+ * before and after and which versions lost them), and is not written if it
  * still does not fit (`crd-too-large`, error); one over 256 KiB is written with the warning
  * `crd-over-kubectl-apply-limit` (use `kubectl apply --server-side` or `kubectl create`).
  *
@@ -30,6 +31,7 @@ import { SchemaBuilder } from './schema.js';
 import { ETCD_OBJECT_LIMIT_BYTES, fitCrd, KUBECTL_APPLY_LIMIT_BYTES, type DescriptionsDropped } from './size.js';
 import { checkCrd, type CrdProblem } from './validate.js';
 
+export { conversionOf, conversionWebhookService, DEFAULT_CONVERSION_WEBHOOK_SERVICE, type CrdConversion } from './conversion.js';
 export { assembleCrd, kindsOf, PRINTER_COLUMNS, type CustomResourceDefinition, type CrdVersion, type KindVersions } from './crd.js';
 export { KUBERNETES_SCHEMA_KEYWORDS, type CrdSchema } from './openapi.js';
 export { SchemaBuilder, type Side } from './schema.js';
@@ -64,6 +66,10 @@ export function crdPath(group: string, plural: string): string {
   return `crds/${group}_${plural}.yaml`;
 }
 
+/**
+ * The CRD emitter: one checked, structural CustomResourceDefinition per (group, kind) of the model,
+ * in `crds/<group>_<plural>.yaml` (see above).
+ */
 export const crdEmitter: Emitter = {
   id: 'crd',
   description: 'one structural CustomResourceDefinition (apiextensions.k8s.io/v1) per kind, checked and sized, in crds/<group>_<plural>.yaml',
@@ -127,8 +133,14 @@ function buildOne(kind: KindVersions, schemaFor: (pkg: ApiPackage) => SchemaBuil
   result.jsonBytes = fitted.jsonBytes;
   if (fitted.dropped) {
     result.descriptionsDropped = fitted.dropped;
-    const { before, after, count, fromDepth } = fitted.dropped;
-    report(context, 'warning', 'crd-descriptions-dropped', `the CRD of ${name} is ${before} bytes as JSON, over ${ETCD_OBJECT_LIMIT_BYTES}: ${count} descriptions at schema depth ${fromDepth} and deeper dropped; now ${after} bytes`, where);
+    const { before, after, count, fromDepth, versions } = fitted.dropped;
+    const which =
+      versions === 'other-versions'
+        ? `of the versions other than the storage version, at schema depth ${fromDepth} and deeper,`
+        : result.versions.length > 1
+          ? `(all those of the versions other than the storage version, and the storage version's at schema depth ${fromDepth} and deeper)`
+          : `at schema depth ${fromDepth} and deeper`;
+    report(context, 'warning', 'crd-descriptions-dropped', `the CRD of ${name} is ${before} bytes as JSON, over ${ETCD_OBJECT_LIMIT_BYTES}: ${count} descriptions ${which} dropped; now ${after} bytes`, where);
   }
   if (!fitted.fits) {
     report(context, 'error', 'crd-too-large', `the CRD of ${name} is not written: ${fitted.jsonBytes} bytes as JSON without any description, over the ${ETCD_OBJECT_LIMIT_BYTES}-byte limit of an etcd object (${result.versions.length} versions)`, where);

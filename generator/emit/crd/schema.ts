@@ -25,9 +25,10 @@
  *   secretRef    `{name, key}`, both required
  *   any          `x-kubernetes-preserve-unknown-fields: true` and no type (any JSON value)
  *
- * Descriptions come from the property, else from the named type. Defaults are not emitted (ARM
- * defaults are the service's, not Kubernetes'). A cycle (none is left after the `recursion`
- * stage), an over-deep nesting or a dangling reference becomes free-form with a diagnostic.
+ * Descriptions come from the property, else from the named type. ARM defaults are not emitted
+ * (they are the service's, not Kubernetes'); a `kubernetesDefault` annotation (JSON) is. A
+ * cycle (none is left after the `recursion` stage), an over-deep nesting or a dangling reference
+ * becomes free-form with a diagnostic.
  */
 import type { ApiPackage, EnumType, ObjectType, OwnerReferenceType, PrimitiveType, Property, ResourceReferenceType, Type, UnionType, Validations } from '../../model/types.js';
 import { resolve } from '../../model/walk.js';
@@ -180,7 +181,7 @@ export class SchemaBuilder {
     addValidations(s, t.validations, 'object');
     if (t.properties.length) {
       const properties: Record<string, CrdSchema> = {};
-      for (const p of t.properties) setOwn(properties, p.name, this.build(p.type, walk, p.description));
+      for (const p of t.properties) setOwn(properties, p.name, withKubernetesDefault(this.build(p.type, walk, p.description), p));
       s.properties = properties;
       const required = t.properties.filter((p) => p.required).map((p) => p.name);
       if (required.length) s.required = required;
@@ -234,6 +235,14 @@ function enumValueFits(value: string | number | boolean, base: EnumType['base'])
     default:
       return typeof value === base;
   }
+}
+
+/** The schema with the default of the `kubernetesDefault` annotation (JSON), after the description. */
+function withKubernetesDefault(s: CrdSchema, p: Property): CrdSchema {
+  const json = p.annotations?.kubernetesDefault;
+  if (json === undefined) return s;
+  const { description, ...rest } = s;
+  return description === undefined ? { default: JSON.parse(json) as unknown, ...rest } : { description, default: JSON.parse(json) as unknown, ...rest };
 }
 
 function withDescription(description: string | undefined, rest: CrdSchema): CrdSchema {

@@ -9,8 +9,11 @@
  *
  * Over the etcd limit, descriptions are dropped deepest first (all descriptions at the deepest
  * schema level, then the next level up ...) until the CRD fits: the levels to drop are estimated
- * from the JSON bytes each level's descriptions take, and the result is measured again. The YAML
- * is rendered once, at the end.
+ * from the JSON bytes each level's descriptions take, and the result is measured again. The
+ * versions other than the storage version lose theirs first (a kind with every api-version of
+ * the corpus has up to 37, so they make most of the bytes); only if the CRD is still too large
+ * without any of those does the storage version, the one `kubectl explain` shows, lose its own,
+ * deepest first again. The YAML is rendered once, at the end.
  */
 import type { CustomResourceDefinition } from './crd.js';
 import { setOwn, type CrdSchema } from './openapi.js';
@@ -30,6 +33,12 @@ export interface RenderedCrd {
 }
 
 export interface DescriptionsDropped {
+  /**
+   * Which versions lost descriptions: `other-versions`, only versions other than the storage
+   * version (those at `fromDepth` and deeper); `all-versions`, every description of the other
+   * versions and the storage version's at `fromDepth` and deeper.
+   */
+  versions: 'other-versions' | 'all-versions';
   /** Descriptions of schema nodes at this depth (the version's root schema is 0) or deeper were dropped. */
   fromDepth: number;
   count: number;
@@ -52,27 +61,55 @@ export function renderCrd(crd: CustomResourceDefinition, jsonBytes = jsonBytesOf
   return { crd, yaml, yamlBytes: Buffer.byteLength(yaml), jsonBytes };
 }
 
-/** The CRD rendered, with descriptions dropped deepest first when its JSON is over `limit`. */
+/** The CRD rendered, with descriptions dropped (other versions first, deepest first) when its JSON is over `limit`. */
 export function fitCrd(crd: CustomResourceDefinition, limit = ETCD_OBJECT_LIMIT_BYTES): FittedCrd {
   const before = jsonBytesOf(crd);
   if (before <= limit) return { ...renderCrd(crd, before), fits: true };
 
+  const isStorage = crd.spec.versions.map((v) => v.storage);
+  let fitted: Stripped | undefined;
+  if (crd.spec.versions.length > 1 && isStorage.some(Boolean)) {
+    fitted = dropDeepestFirst(crd, (i) => !isStorage[i], before, limit);
+    if (fitted.bytes <= limit) return done(fitted, 'other-versions', before, limit);
+  }
+  // Nothing left to drop in the other versions: the storage version's descriptions too.
+  const base = fitted?.crd ?? crd;
+  const more = dropDeepestFirst(base, () => true, fitted?.bytes ?? before, limit);
+  return done({ ...more, count: (fitted?.count ?? 0) + more.count }, 'all-versions', before, limit);
+}
+
+interface Stripped {
+  crd: CustomResourceDefinition;
+  bytes: number;
+  fromDepth: number;
+  count: number;
+}
+
+function done(stripped: Stripped, versions: DescriptionsDropped['versions'], before: number, limit: number): FittedCrd {
+  const dropped: DescriptionsDropped = { versions, fromDepth: stripped.fromDepth, count: stripped.count, before, after: stripped.bytes };
+  return stripped.bytes <= limit ? { ...renderCrd(stripped.crd, stripped.bytes), fits: true, dropped } : { crd: stripped.crd, jsonBytes: stripped.bytes, fits: false, dropped };
+}
+
+/**
+ * The descriptions of the versions `which` selects dropped from the deepest level up, until the
+ * CRD fits in `limit` or they are all gone (depth 0).
+ */
+function dropDeepestFirst(crd: CustomResourceDefinition, which: (index: number) => boolean, bytes: number, limit: number): Stripped {
   const savings: number[] = [];
-  for (const v of crd.spec.versions) measureDescriptions(v.schema.openAPIV3Schema, 0, savings);
+  crd.spec.versions.forEach((v, i) => {
+    if (which(i)) measureDescriptions(v.schema.openAPIV3Schema, 0, savings);
+  });
   // The shallowest depth whose dropping (with every deeper level) is estimated to be enough.
   let from = savings.length - 1;
   for (let saved = 0; from > 0; from--) {
     saved += savings[from] ?? 0;
-    if (before - saved <= limit) break;
+    if (bytes - saved <= limit) break;
   }
   for (;;) {
     const counter = { count: 0 };
-    const stripped = withoutDescriptions(crd, Math.max(from, 0), counter);
+    const stripped = withoutDescriptions(crd, Math.max(from, 0), which, counter);
     const after = jsonBytesOf(stripped);
-    if (after <= limit || from <= 0) {
-      const dropped = { fromDepth: Math.max(from, 0), count: counter.count, before, after };
-      return after <= limit ? { ...renderCrd(stripped, after), fits: true, dropped } : { crd: stripped, jsonBytes: after, fits: false, dropped };
-    }
+    if (after <= limit || from <= 0) return { crd: stripped, bytes: after, fromDepth: Math.max(from, 0), count: counter.count };
     from--;
   }
 }
@@ -86,12 +123,12 @@ function measureDescriptions(s: CrdSchema, depth: number, savings: number[]): vo
   if (s.oneOf) for (const child of s.oneOf) measureDescriptions(child, depth + 1, savings);
 }
 
-function withoutDescriptions(crd: CustomResourceDefinition, from: number, counter: { count: number }): CustomResourceDefinition {
+function withoutDescriptions(crd: CustomResourceDefinition, from: number, which: (index: number) => boolean, counter: { count: number }): CustomResourceDefinition {
   return {
     ...crd,
     spec: {
       ...crd.spec,
-      versions: crd.spec.versions.map((v) => ({ ...v, schema: { openAPIV3Schema: strip(v.schema.openAPIV3Schema, 0, from, counter) } })),
+      versions: crd.spec.versions.map((v, i) => (which(i) ? { ...v, schema: { openAPIV3Schema: strip(v.schema.openAPIV3Schema, 0, from, counter) } } : v)),
     },
   };
 }

@@ -30,6 +30,7 @@
 import { patternProblem } from '../../pipeline/validations.js';
 import { KUBERNETES_SCHEMA_KEYWORDS } from './openapi.js';
 
+/** The structural-schema rule a problem breaks (listed above). */
 export type StructuralRule =
   | 'type-missing'
   | 'type-invalid'
@@ -59,6 +60,10 @@ export type StructuralRule =
   | 'default-in-metadata'
   | 'not-a-schema';
 
+/**
+ * One reason the API server would reject a CRD schema: the rule, where (API-server path notation),
+ * and a message.
+ */
 export interface StructuralProblem {
   rule: StructuralRule;
   /** API-server notation, from `basePath`: `openAPIV3Schema.properties[spec].items.type`. */

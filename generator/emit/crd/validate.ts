@@ -2,15 +2,17 @@
  * The checks the API server makes on a whole CRD (`ValidateCustomResourceDefinition`), besides
  * the schemas: names (DNS-1035 labels, `metadata.name` = `<plural>.<group>`, kind ≠ listKind),
  * the group (a DNS subdomain with a dot), version names (DNS-1035, unique), exactly one storage
- * version, printer columns (type, JSON path). Each version's schema goes through
- * `checkStructural`. Problems carry the API server's path (`spec.versions[0].storage`).
+ * version, printer columns (type, JSON path), the conversion stanza (`conversion.ts`). Each
+ * version's schema goes through `checkStructural`. Problems carry the API server's path
+ * (`spec.versions[0].storage`).
  */
+import { conversionProblems } from './conversion.js';
 import type { CustomResourceDefinition } from './crd.js';
 import { checkStructural, type StructuralProblem } from './structural.js';
 
 export interface CrdProblem {
   /** `structural` for schema problems (see `checkStructural`), else what the problem is about. */
-  area: 'structural' | 'names' | 'group' | 'versions' | 'storage' | 'printer-columns';
+  area: 'structural' | 'names' | 'group' | 'versions' | 'storage' | 'printer-columns' | 'conversion';
   path: string;
   message: string;
   /** For `structural` problems: the structural rule. */
@@ -66,5 +68,6 @@ export function checkCrd(crd: CustomResourceDefinition): CrdProblem[] {
   });
   const storage = versions.filter((v) => v.storage).length;
   if (storage !== 1) add('storage', 'spec.versions', `must have exactly one version marked as storage version, not ${storage}`);
+  for (const p of conversionProblems(crd.spec.conversion, versions.length)) add('conversion', p.path, p.message);
   return problems;
 }

@@ -20,6 +20,7 @@ import type { FunctionDeclarationStructure, OptionalKind, ParameterDeclarationSt
 import { StructureKind } from 'ts-morph';
 import type { ObjectType, Property, Type, UnionType } from '../../model/types.js';
 import { isKubernetesOnly, isVariantProperty, type ArmNode } from './arm-layout.js';
+import { bodyOf } from './body.js';
 import { Expressions, isSubresource } from './expressions.js';
 import { access, literal, lowerFirst, pascal, propertyKey, quote } from './names.js';
 import { PathText } from './paths.js';
@@ -39,9 +40,7 @@ function fn(name: string, params: Params, returnType: string, lines: string[], d
     docs: doc ? [doc] : [],
     parameters: params.map(([n, type]): OptionalKind<ParameterDeclarationStructure> => (n.endsWith('?') ? { name: n.slice(0, -1), type, hasQuestionToken: true } : { name: n, type })),
     returnType,
-    statements: (writer) => {
-      for (const line of lines) writer.writeLine(line);
-    },
+    statements: bodyOf(lines),
   };
 }
 

@@ -18,6 +18,10 @@ import { planPackage, type KindPlan } from './plan.js';
 import { Printer } from './printer.js';
 import { REGISTRY_PATH, registryStatements } from './registry.js';
 
+/**
+ * The TypeScript emitter: interfaces and ARM conversion code per kind and version, shared types per
+ * package, and the registry `ts/index.ts` (see above).
+ */
 export const typescriptEmitter: Emitter = {
   id: 'typescript',
   description: 'TypeScript interfaces (Kubernetes and ARM shapes), ARM conversion code per kind, and the registry ts/index.ts',

@@ -53,7 +53,7 @@ describe('spec-status on the fixture', () => {
     expect(vaults.resources.map((r) => [r.armType, r.kubernetes?.specType, r.kubernetes?.statusType])).toEqual([
       ['Contoso.Vaults/vaults', 'Vault_Spec', 'Vault_STATUS'],
       ['Contoso.Vaults/vaults/secrets', 'VaultsSecret_Spec', 'VaultsSecret_STATUS'],
-      ['Contoso.Vaults/vaults/locks', undefined, 'VaultsLock_STATUS'],
+      ['Contoso.Vaults/vaults/locks', 'VaultsLock_Spec', 'VaultsLock_STATUS'],
     ]);
     expect(resourceOf(vaults, 'Contoso.Vaults/vaults').kubernetes).toMatchObject({ group: 'contoso.vaults.azure.com', kind: 'Vault' });
   });
@@ -120,7 +120,7 @@ describe('spec-status on the fixture', () => {
   it('copies nested named types: spec copies under their own name, status copies as <Name>_STATUS', () => {
     const specSide = Object.values(vaults.types).filter((d) => d.side === 'spec').map((d) => d.name).sort();
     expect(specSide).toEqual(
-      ['AccessPolicyEntry', 'Folder', 'IPRule', 'NetworkRuleSet', 'SecretProperties', 'Sku', 'VaultHealth', 'VaultProperties', 'VaultReplica', 'VaultsSecret_Spec', 'Vault_Spec'].sort(),
+      ['AccessPolicyEntry', 'Folder', 'IPRule', 'NetworkRuleSet', 'SecretProperties', 'Sku', 'VaultHealth', 'VaultProperties', 'VaultReplica', 'VaultsLock_Spec', 'VaultsSecret_Spec', 'Vault_Spec'].sort(),
     );
     const statusSide = Object.values(vaults.types).filter((d) => d.side === 'status').map((d) => d.name).sort();
     expect(statusSide).toEqual(
@@ -166,22 +166,16 @@ describe('spec-status on the fixture', () => {
     expect(names(vaults, 'SecretProperties_STATUS')).toEqual(['value', 'contentType', 'secretUri']);
   });
 
-  it('reports a resource without a PUT body (no-spec) and still gives it a status from the GET', () => {
+  it('gives a resource whose PUT has no body an empty spec (the PUT still creates it), and a status from the GET', () => {
     const locks = resourceOf(vaults, 'Contoso.Vaults/vaults/locks');
-    expect(result.diagnostics).toEqual([
-      {
-        code: 'no-spec',
-        severity: 'warning',
-        source: 'spec-status',
-        message: 'Contoso.Vaults/vaults/locks 2022-03-01 has no object PUT body; the kind has no spec',
-        location: locks.source,
-      },
-    ]);
+    expect(locks.kubernetes?.specType).toBe('VaultsLock_Spec');
+    expect(names(vaults, 'VaultsLock_Spec')).toEqual([]);
+    expect(result.diagnostics).toEqual([]);
     expect(names(vaults, 'VaultsLock_STATUS')).toEqual(['id', 'level']);
   });
 
-  it('counts the specs made', () => {
-    expect(result.counts).toEqual({ specs: 2 });
+  it('counts the specs made, and those without a PUT body', () => {
+    expect(result.counts).toEqual({ specs: 3, 'specs.noBody': 1 });
   });
 
   it('is what the aso pipeline produces at this stage', async () => {

@@ -1,0 +1,68 @@
+/**
+ * A CRD version's `openAPIV3Schema` as JSON Schema (draft-07) for ajv, checking what the API
+ * server checks with `kubectl apply` (server-side field validation `Strict`, kubectl's default):
+ *
+ * - `x-kubernetes-*` keys are not JSON Schema: `x-kubernetes-list-type: set` becomes `uniqueItems`,
+ *   `x-kubernetes-int-or-string` an integer-or-string, the rest is dropped;
+ * - an object with `properties`, no `additionalProperties` and no
+ *   `x-kubernetes-preserve-unknown-fields` refuses other keys (the API server reports them as
+ *   unknown fields);
+ * - `nullable: true` admits null; OpenAPI's boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers.
+ *
+ * Null values of fields that are not nullable are pruned by the API server before validation;
+ * `pruneNulls` does the same to the object.
+ */
+
+type Schema = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const SUBSCHEMA_LISTS = new Set(['oneOf', 'anyOf', 'allOf']);
+const SUBSCHEMAS = new Set(['items', 'not']);
+
+export function crdSchemaToJsonSchema(schema: unknown): unknown {
+  if (!isObject(schema)) return schema;
+  const out: Schema = {};
+  for (const [key, value] of Object.entries(schema)) {
+    if (key === 'properties' && isObject(value)) out.properties = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, crdSchemaToJsonSchema(s)]));
+    else if (key === 'additionalProperties') out.additionalProperties = typeof value === 'boolean' ? value : crdSchemaToJsonSchema(value);
+    else if (SUBSCHEMAS.has(key)) out[key] = crdSchemaToJsonSchema(value);
+    else if (SUBSCHEMA_LISTS.has(key) && Array.isArray(value)) out[key] = value.map(crdSchemaToJsonSchema);
+    else if (key === 'x-kubernetes-list-type') {
+      if (value === 'set') out.uniqueItems = true;
+    } else if (key === 'x-kubernetes-int-or-string') {
+      if (value === true) out.type = ['integer', 'string'];
+    } else if (key.startsWith('x-kubernetes-') || key === 'exclusiveMinimum' || key === 'exclusiveMaximum' || key === 'nullable') continue;
+    else out[key] = value;
+  }
+  if (schema.exclusiveMinimum === true && typeof schema.minimum === 'number') {
+    out.exclusiveMinimum = schema.minimum;
+    delete out.minimum;
+  }
+  if (schema.exclusiveMaximum === true && typeof schema.maximum === 'number') {
+    out.exclusiveMaximum = schema.maximum;
+    delete out.maximum;
+  }
+  if (schema.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
+  if (schema.nullable === true && Array.isArray(out.enum)) out.enum = [...out.enum, null];
+  if (isObject(schema.properties) && schema.additionalProperties === undefined && schema['x-kubernetes-preserve-unknown-fields'] !== true) out.additionalProperties = false;
+  return out;
+}
+
+/**
+ * The object with every null value in a mapping removed where the schema does not say
+ * `nullable: true`, as the API server prunes them (array elements are kept: null there is an error).
+ */
+export function pruneNulls(value: unknown, schema: unknown): unknown {
+  const s = isObject(schema) ? schema : {};
+  if (Array.isArray(value)) return value.map((item) => pruneNulls(item, s.items));
+  if (!isObject(value)) return value;
+  const properties = isObject(s.properties) ? s.properties : {};
+  const out: Schema = {};
+  for (const [key, child] of Object.entries(value)) {
+    const childSchema = Object.hasOwn(properties, key) ? properties[key] : s.additionalProperties;
+    if (child === null && !(isObject(childSchema) && childSchema.nullable === true)) continue;
+    out[key] = pruneNulls(child, childSchema);
+  }
+  return out;
+}
