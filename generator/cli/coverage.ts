@@ -32,6 +32,7 @@ export function coverage(final: Model, files: readonly EmittedFile[], diagnostic
   };
   for (const pkg of final.packages) {
     for (const r of pkg.resources) {
+      if (!r.kubernetes) continue; // not selected (or a duplicate declaration of a kind)
       const e = entry(r);
       e.versions.push(r);
       const k = r.kubernetes;

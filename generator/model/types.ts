@@ -309,4 +309,10 @@ export interface ApiPackage {
 export interface Model {
   /** Sorted by namespace (case-insensitively), then api-version, then id. */
   packages: ApiPackage[];
+  /**
+   * Every ARM type the loaded specs declare, also those the `select` stage left out (set by it);
+   * stages that recognise resources by type (`arm-references`) use it, so that what is detected
+   * does not depend on what is selected. Absent: the types of `packages`.
+   */
+  armTypes?: readonly string[];
 }

@@ -33,7 +33,7 @@ export const armReferencesStage: Stage = {
   description: 'ARM resource ID properties in specs become Kubernetes references (armId or group/kind/name)',
   requires: ['flatten-properties'],
   run(model: Model, context: StageContext): Model {
-    const nouns = resourceNouns(model.packages.flatMap((p) => p.resources.map((r) => r.armType)));
+    const nouns = resourceNouns(model.armTypes ?? model.packages.flatMap((p) => p.resources.map((r) => r.armType)));
     return { ...model, packages: model.packages.map((pkg) => referencePackage(pkg, nouns, context)) };
   },
 };

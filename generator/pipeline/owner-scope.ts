@@ -32,21 +32,26 @@ export const ownerScopeStage: Stage = {
       for (const r of pkg.resources) if (r.kubernetes) kinds.set(`${r.kubernetes.group}\0${r.armType.toLowerCase()}`, r.kubernetes.kind);
     }
     const resourceGroup = { group: kubernetesGroup('Microsoft.Resources', context.options.groupSuffix), kind: 'ResourceGroup' };
+    const declared = new Set((model.armTypes ?? []).map((t) => t.toLowerCase()));
     return {
       ...model,
-      packages: model.packages.map((pkg) => ownPackage(pkg, (r) => ownerOf(r, kinds, resourceGroup, context), context)),
+      packages: model.packages.map((pkg) => ownPackage(pkg, (r) => ownerOf(r, kinds, resourceGroup, declared, context), context)),
     };
   },
 };
 
 type Owner = { type?: OwnerReferenceType; info?: KubernetesResourceInfo['owner'] };
 
-function ownerOf(r: Resource, kinds: Map<string, string>, resourceGroup: { group: string; kind: string }, context: StageContext): Owner {
+function ownerOf(r: Resource, kinds: Map<string, string>, resourceGroup: { group: string; kind: string }, declared: ReadonlySet<string>, context: StageContext): Owner {
   const group = r.kubernetes!.group;
   if (r.parentArmType) {
     const kind = kinds.get(`${group}\0${r.parentArmType.toLowerCase()}`);
     if (kind) return { type: { kind: 'ownerRef', kinds: [{ group, kind }] }, info: { group, kind } };
-    context.diagnostics.warning('owner-unknown', `the parent ${r.parentArmType} of ${r.armType} has no kind (no PUT in the specs); its owner is given by ARM ID`, r.source);
+    if (declared.has(r.parentArmType.toLowerCase())) {
+      context.diagnostics.info('owner-not-selected', `the parent ${r.parentArmType} of ${r.armType} is not selected, so it has no kind here; its owner is given by ARM ID`, r.source);
+    } else {
+      context.diagnostics.warning('owner-unknown', `the parent ${r.parentArmType} of ${r.armType} has no kind (no PUT in the specs); its owner is given by ARM ID`, r.source);
+    }
     return { type: { kind: 'ownerRef' }, info: { any: true } };
   }
   switch (r.scope) {

@@ -62,15 +62,23 @@ export const selectStage: Stage = {
     selectors?.forEach((s, i) => {
       if (hits![i] === 0) context.diagnostics.warning('selector-unmatched', `resources entry ${describe(s)} matches no resource in the specs`, s.source);
     });
+    // Resources not kept stay in their package without a kind: other stages still recognise
+    // them (a subnet's `routeTable` is a reference to a route table whether or not route tables
+    // are generated). Packages left without a kind go; `armTypes` remembers what they declared.
     const packages: ApiPackage[] = [];
     for (const pkg of model.packages) {
-      const resources = pkg.resources.filter((r) => kept.has(r));
-      if (resources.length === pkg.resources.length) packages.push(pkg);
-      else if (resources.length) packages.push({ ...pkg, resources });
+      if (!pkg.resources.some((r) => kept.has(r))) continue;
+      packages.push(pkg.resources.every((r) => kept.has(r)) ? pkg : { ...pkg, resources: pkg.resources.map((r) => (kept.has(r) || !r.kubernetes ? r : withoutKind(r))) });
     }
-    return { ...model, packages };
+    const armTypes = model.armTypes ?? [...new Set(model.packages.flatMap((p) => p.resources.map((r) => r.armType)))].sort();
+    return { ...model, packages, armTypes };
   },
 };
+
+function withoutKind(r: Resource): Resource {
+  const { kubernetes: _kind, ...rest } = r;
+  return rest;
+}
 
 function matches(s: ResourceSelector, pkg: ApiPackage, r: Resource): boolean {
   const k = r.kubernetes!;

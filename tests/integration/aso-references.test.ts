@@ -4,12 +4,13 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ApiPackage, Property, Type } from '../../generator/model/types.js';
+import type { PipelineOptions } from '../../generator/pipeline/options.js';
 import { asoStages } from '../../generator/targets/aso.js';
 import { hasAzureSpecs, loadAzure, runStages } from '../helpers.js';
 
-function pipeline(namespace: string, apiVersion: string): ApiPackage {
+function pipeline(namespace: string, apiVersion: string, options?: Partial<PipelineOptions>): ApiPackage {
   const { model } = loadAzure(namespace, apiVersion);
-  const result = runStages(model, [...asoStages]);
+  const result = runStages(model, [...asoStages], { options });
   const pkg = result.model.packages.find((p) => p.namespace.toLowerCase() === namespace.toLowerCase() && p.apiVersion === apiVersion);
   if (!pkg) throw new Error(`no package ${namespace} ${apiVersion}`);
   return pkg;
@@ -61,6 +62,14 @@ describe.skipIf(!hasAzureSpecs)('ARM references on the real specs', () => {
     }
     const nsg = property(network, spec, 'networkSecurityGroup').type;
     expect(nsg.kind === 'resourceRef' && nsg.allowedTypes).toEqual(['Microsoft.Network/networkSecurityGroups']);
+  });
+
+  it('detects the same references when only subnets are selected (route tables and NSGs are not generated)', () => {
+    const alone = pipeline('Microsoft.Network', '2021-02-01', { versions: 'latest-stable', resources: [{ armType: 'Microsoft.Network/virtualNetworks/subnets' }] });
+    expect(alone.resources.filter((r) => r.kubernetes).map((r) => r.kubernetes!.kind)).toEqual(['VirtualNetworksSubnet']);
+    const spec = specOf(alone, 'VirtualNetworksSubnet');
+    const full = specOf(network, 'VirtualNetworksSubnet');
+    for (const name of ['networkSecurityGroup', 'routeTable', 'natGateway']) expect(property(alone, spec, name).type, name).toEqual(property(network, full, name).type);
   });
 
   it("turns a VirtualMachine's network interfaces into references", () => {

@@ -74,9 +74,19 @@ describe('select', () => {
 
   it('never renames a kind: names are chosen over the whole model before selecting', async () => {
     const all = await fixtureThrough('pipeline/storage-version', 'resource-names');
-    const names = (m: Model) => new Set(m.packages.flatMap((p) => p.resources.map((r) => `${r.armType} ${r.kubernetes?.kind}`)));
+    const names = (m: Model) => new Set(m.packages.flatMap((p) => p.resources.filter((r) => r.kubernetes).map((r) => `${r.armType} ${r.kubernetes!.kind}`)));
     const some = await select({ versions: 'latest', resources: [{ kind: 'Sprocket' }] });
     for (const n of names(some.model)) expect(names(all.model).has(n)).toBe(true);
+  });
+
+  it('keeps what it leaves out recognisable: resources without a kind in kept packages, every ARM type in armTypes', async () => {
+    const { model } = await select({ versions: 'latest-stable', resources: [{ kind: 'Widget', group: 'test.azure.com' }] });
+    const pkg = model.packages.find((p) => p.namespace === 'Microsoft.Test')!;
+    expect(pkg.apiVersion).toBe('2021-06-01');
+    const gadget = pkg.resources.find((r) => r.armType === 'Microsoft.Test/gadgets')!;
+    expect(gadget.kubernetes).toBeUndefined();
+    expect(gadget.putType).toBeDefined();
+    expect(model.armTypes).toEqual(expect.arrayContaining(['Microsoft.Other/widgets', 'Microsoft.Test/gadgets', 'Microsoft.Test/sprockets', 'Microsoft.Test/widgets']));
   });
 
   it('reports a selector that matches nothing, with where it is written', async () => {
