@@ -57,11 +57,12 @@ export function registerGenerateCommand(program: Command): void {
       const files: EmittedFile[] = [];
       const counts: Record<string, number> = {};
       const emitDiagnostics = new Diagnostics('emit');
+      const emitOptions = inputs.config.conversionWebhook ? { conversionWebhook: inputs.config.conversionWebhook } : {};
       for (const emitter of target.emitters) {
         report(`emitting ${emitter.id}`);
         const diagnostics = new Diagnostics(emitter.id);
         try {
-          files.push(...emitter.emit(pipeline.model, { diagnostics, count: (key, by = 1) => void (counts[key] = (counts[key] ?? 0) + by) }));
+          files.push(...emitter.emit(pipeline.model, { diagnostics, count: (key, by = 1) => void (counts[key] = (counts[key] ?? 0) + by), options: emitOptions }));
         } catch (e) {
           diagnostics.error('emitter-failed', `emitter ${emitter.id} failed: ${(e as Error).stack ?? String(e)}`);
         }

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { load } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFiles } from '../../generator/emit/write-output.js';
 import { fixturesDir, hasAzureSpecs, repoRoot } from '../helpers.js';
@@ -159,6 +160,37 @@ describe.skipIf(!hasAzureSpecs)('armkube generate with the default config (armku
     expect(all.length).toBeGreaterThan(latest.length * 3);
     expect(new Set(all.map((r) => r.kind))).toEqual(new Set(latest.map((r) => r.kind)));
     expect(armkube(['list', '--versions', 'newest']).status).toBe(2);
+  });
+});
+
+describe.skipIf(!hasAzureSpecs)('armkube generate with a config of its own', () => {
+  it('selects by ARM type with every version, and names the configured conversion webhook in a multi-version CRD', () => {
+    const config = path.join(root, 'webhook.yaml');
+    writeFileSync(
+      config,
+      [
+        `specs: ${path.resolve(repoRoot, '../shared/azure-rest-api-specs/specification')}`,
+        'versions: all',
+        'docs: false',
+        'resources:',
+        '  - armType: Microsoft.Storage/storageAccounts/blobServices',
+        'conversionWebhook:',
+        '  service: { name: my-webhook, namespace: ops, port: 9443 }',
+      ].join('\n'),
+    );
+    const out = path.join(root, 'webhook-out');
+    const run = armkube(['generate', '--config', config, '--out', out, '--json'], root);
+    expect(run.status, run.stderr).toBe(0);
+    const crd = load(readFileSync(path.join(out, 'crds', 'storage.azure.com_storageaccountsblobservices.yaml'), 'utf8')) as {
+      spec: { versions: { name: string; storage: boolean }[]; conversion?: unknown };
+    };
+    expect(crd.spec.versions.length).toBeGreaterThan(3);
+    expect(crd.spec.versions.filter((v) => v.storage)).toHaveLength(1);
+    expect(crd.spec.conversion).toEqual({
+      strategy: 'Webhook',
+      webhook: { conversionReviewVersions: ['v1'], clientConfig: { service: { name: 'my-webhook', namespace: 'ops', path: '/convert', port: 9443 } } },
+    });
+    expect(listFiles(out).some((f) => f.startsWith('docs/'))).toBe(false);
   });
 });
 
