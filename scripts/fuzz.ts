@@ -73,6 +73,7 @@ if (json) {
     `fuzz: seed ${report.seed}: ${report.cases} case(s) in ${report.seconds} s, ${report.failures.length} failing; ${report.mustReport} breaking mutation(s) reported`,
     `mutations: ${Object.entries(report.mutationKinds).sort().map(([k, n]) => `${k} ${n}`).join(', ')}`,
   ];
+  if (process.argv.includes('--keep')) lines.push(`kept: ${report.workDir}`);
   for (const f of report.failures) {
     lines.push('', `FAIL seed ${f.seed} case ${f.index} (${f.packageId}); replay: ${replayCommand(f.seed, f.index)}`);
     for (const m of f.mutations) lines.push(`  mutation ${m.kind}${m.mustReport ? ' (must be reported)' : ''}: ${m.file} ${m.detail.slice(0, 300)}`);

@@ -15,11 +15,17 @@ function kindOf(value: JsonValue): string {
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** A short text for a value of any size or depth (never JSON.stringify of a whole tree: it may be nested too deep). */
+function valueText(value: JsonValue): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 100 ? value.slice(0, 100) + '…' : value);
+  return typeof value === 'object' && value !== null ? kindOf(value) : String(value);
+}
+
 /** Reports the parts of `doc` (a Swagger document of `file`, relative to the specs root) that the loader must ignore. */
 export function checkDocumentShape(doc: JsonObject, file: string, diagnostics: Diagnostics): void {
   const at = (pointer: string) => ({ file, pointer });
   if (doc.swagger !== '2.0') {
-    diagnostics.warning('unsupported-swagger-version', `"swagger" is ${JSON.stringify(doc.swagger)}, not "2.0"; read as Swagger 2.0`, at('/swagger'));
+    diagnostics.warning('unsupported-swagger-version', `"swagger" is ${valueText(doc.swagger)}, not "2.0"; read as Swagger 2.0`, at('/swagger'));
   }
   const notObject = (value: JsonValue, pointer: string, what: string) => {
     diagnostics.error('invalid-structure', `${what} is ${kindOf(value)}, not an object; ignored`, at(pointer));

@@ -28,8 +28,9 @@ export interface CampaignOptions {
   packages?: readonly string[];
   /** Only these mutation kinds. */
   mutationKinds?: readonly string[];
-  /** Keep every case's folder (default: only failing cases' folders are removed too, unless keepFailures). */
+  /** Keep every case's folder (specs and output) in the work folder. */
   keep?: boolean;
+  /** Keep the folders of failing cases (the others are removed as soon as they pass). */
   keepFailures?: boolean;
   /** The compiled worker script (default: dist/scripts/fuzz/worker.js). */
   workerScript?: string;
@@ -131,9 +132,9 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
       violations,
       dir: keep ? dir : undefined,
     };
-    for (const m of fuzzCase.mutations) {
+    for (const [i, m] of fuzzCase.mutations.entries()) {
       mutationKinds[m.kind] = (mutationKinds[m.kind] ?? 0) + 1;
-      if (m.mustReport && !violations.some((v) => v.rule === 'unreported' && v.message.includes(m.detail.slice(0, 300)))) mustReport++;
+      if (m.mustReport && result.kind === 'done' && !violations.some((v) => v.mutation === i)) mustReport++;
     }
     if (violations.length) failures.push(report);
     options.onCase?.(report);

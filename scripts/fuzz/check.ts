@@ -15,6 +15,8 @@ export type Rule = 'hang' | 'crash' | 'uncaught' | 'stage-crash' | 'unreported' 
 export interface Violation {
   rule: Rule;
   message: string;
+  /** For `unreported`: the index of the mutation in the case. */
+  mutation?: number;
 }
 
 export interface CaseObservation {
@@ -46,10 +48,10 @@ export function checkCase(o: CaseObservation): Violation[] {
   for (const d of outcome.diagnostics.filter((x) => BUG_CODES.has(x.code))) {
     violations.push({ rule: 'stage-crash', message: `${d.code} (${d.source}): ${firstLines(d.message, 8)}` });
   }
-  for (const m of o.mutations) {
+  for (const [i, m] of o.mutations.entries()) {
     if (m.mustReport && !reportsFile(outcome, m.file, m.expectedCodes)) {
       const codes = m.expectedCodes ? ` with code ${m.expectedCodes.join(' or ')}` : '';
-      violations.push({ rule: 'unreported', message: `no diagnostic${codes} names ${m.file} after ${m.kind} (${m.detail.slice(0, 300)})` });
+      violations.push({ rule: 'unreported', message: `no diagnostic${codes} names ${m.file} after ${m.kind} (${m.detail.slice(0, 300)})`, mutation: i });
     }
   }
   if (!outcome.written && o.after !== o.before) violations.push({ rule: 'output-touched', message: 'nothing was written, yet the previous output changed' });

@@ -25,7 +25,8 @@ export function packageOfCase(seed: number, index: number, bases: readonly BaseP
 
 /**
  * Builds case `index` of campaign `seed`; `only` restricts the mutation kinds. The first
- * mutation's kind rotates with the index, so that any 16 consecutive cases try every kind.
+ * mutation's kind rotates with the index, so that any MUTATION_KINDS.length consecutive cases
+ * try every kind (those that fit the package).
  */
 export function buildCase(seed: number, index: number, bases: readonly BasePackage[], only?: readonly string[]): FuzzCase {
   const rng = new Rng(caseSeed(seed, index));

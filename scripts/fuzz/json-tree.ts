@@ -13,19 +13,45 @@ export function isJsonObject(value: unknown): value is { [key: string]: Json } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Every node of the tree in pre-order, the root first (path `[]`); iterative, so any depth is fine. */
-export function listNodes(root: Json): { path: JsonPath; value: Json }[] {
-  const out: { path: JsonPath; value: Json }[] = [];
-  const stack: { path: JsonPath; value: Json }[] = [{ path: [], value: root }];
+/** A node of a tree: its value, and its path (built on first use from the parent chain). */
+export interface TreeNode {
+  readonly value: Json;
+  readonly path: JsonPath;
+}
+
+class Node implements TreeNode {
+  private cached: JsonPath | undefined;
+
+  constructor(
+    readonly value: Json,
+    private readonly parent: Node | undefined,
+    private readonly key: string | number | undefined,
+  ) {}
+
+  get path(): JsonPath {
+    if (this.cached) return this.cached;
+    const segments: JsonPath = [];
+    for (let n: Node | undefined = this; n?.parent; n = n.parent) segments.push(n.key!);
+    return (this.cached = segments.reverse());
+  }
+}
+
+/**
+ * Every node of the tree in pre-order, the root first (path `[]`). Iterative, and paths are
+ * built only when asked for, so a document nested 100,000 levels deep is listed in linear time.
+ */
+export function listNodes(root: Json): TreeNode[] {
+  const out: TreeNode[] = [];
+  const stack: Node[] = [new Node(root, undefined, undefined)];
   while (stack.length) {
     const node = stack.pop()!;
     out.push(node);
-    const { path, value } = node;
+    const { value } = node;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ path: [...path, i], value: value[i] });
+      for (let i = value.length - 1; i >= 0; i--) stack.push(new Node(value[i], node, i));
     } else if (isJsonObject(value)) {
       const keys = Object.keys(value);
-      for (let i = keys.length - 1; i >= 0; i--) stack.push({ path: [...path, keys[i]], value: value[keys[i]] });
+      for (let i = keys.length - 1; i >= 0; i--) stack.push(new Node(value[keys[i]], node, keys[i]));
     }
   }
   return out;

@@ -1,6 +1,6 @@
 /**
  * The fuzzer in CI mode: a fixed seed and a bounded number of cases (every mutation kind leads
- * at least three of them), each running the whole generator (load → aso stages → aso emitters
+ * at least six of them), each running the whole generator (load → aso stages → aso emitters
  * → write) on mutated real specs in a worker process. Fails with the seed, the case and the
  * command that replays it on any crash, hang, unreported broken input, or output damage.
  * Needs the build (`npm test` builds first): the workers run dist/scripts/fuzz/worker.js.
@@ -13,7 +13,7 @@ import { defaultWorkerScript } from '../../scripts/fuzz/worker-slot.js';
 import { azureSpecsDir, hasAzureSpecs } from '../helpers.js';
 
 const SEED = 20_240_601;
-const CASES = MUTATION_KINDS.length * 3;
+const CASES = MUTATION_KINDS.length * 6;
 
 function describeFailures(report: CampaignReport): string[] {
   return report.failures.map((f) =>
