@@ -118,6 +118,7 @@ export function registerGenerateCommand(program: Command): void {
         files: files.length,
         bytes: written?.bytes ?? files.reduce((n, f) => n + Buffer.byteLength(f.content), 0),
         crds: crds.length,
+        crdsFailingChecks: counts['crd.notWritten'] ?? 0,
         largestCrd: crds[0],
         // Limits are checked by the CRD emitter on the JSON the API server stores (YAML is larger).
         crdLimits: {
@@ -141,7 +142,7 @@ export function registerGenerateCommand(program: Command): void {
           `target ${summary.target}: ${summary.kinds} kinds × versions, ${summary.files} files (${(summary.bytes / MB).toFixed(1)} MB) ${what} ${out} in ${summary.seconds} s`,
           `resource types: ${types.found} found, ${types.generated} generated (${pct}%), ${types.notGenerated.length} not generated${types.notGenerated.length ? ':' : ''}`,
           ...types.notGenerated.map((t) => `  ${t.armType} ${t.apiVersions.join(', ')}: ${t.reason}`),
-          `CRDs: ${summary.crds}; largest ${crds[0] ? `${crds[0].path} ${(crds[0].bytes / 1024).toFixed(1)} KiB` : '-'}; over 1.5 MB as JSON: ${summary.crdLimits.tooLarge}; descriptions dropped to fit: ${summary.crdLimits.descriptionsDropped}; over the kubectl apply limit: ${summary.crdLimits.overKubectlApplyLimit}`,
+          `CRDs: ${summary.crds} passed the structural and CRD checks, ${counts['crd.notWritten'] ?? 0} failed them (not written); largest ${crds[0] ? `${crds[0].path} ${(crds[0].bytes / 1024).toFixed(1)} KiB` : '-'}; over 1.5 MB as JSON: ${summary.crdLimits.tooLarge}; descriptions dropped to fit: ${summary.crdLimits.descriptionsDropped}; over the kubectl apply limit: ${summary.crdLimits.overKubectlApplyLimit}`,
           ...(crds.length <= 100 ? crds.map((c) => `  ${(c.bytes / 1024).toFixed(1).padStart(8)} KiB  ${c.path}`) : []),
           ...(stale ? staleLines(stale) : []),
           `warnings: ${summary.warnings}, errors: ${summary.errors.length}`,
