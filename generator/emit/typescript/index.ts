@@ -8,11 +8,13 @@
  *
  * One file per job: `plan.ts` decides names, placement and what each type needs; `types.ts`
  * writes the interfaces; `conversion.ts` (with `expressions.ts`, `paths.ts`) the conversion
- * functions; `files.ts` assembles files; `registry.ts` the index; `printer.ts` prints with ts-morph.
+ * functions; `files.ts` assembles files; `registry.ts` the index; `printer.ts` prints them, in
+ * ts-morph's layout (`statement-text.ts` writes the structures the emitter makes, `body.ts` keeps
+ * function bodies as lines).
  */
 import type { EmitContext, EmittedFile, Emitter } from '../emitter.js';
 import type { Model } from '../../model/types.js';
-import { kindFile, sharedFile } from './files.js';
+import { kindFile, sharedFile, type FileStatements } from './files.js';
 import { packageFolder } from './names.js';
 import { planPackage, type KindPlan } from './plan.js';
 import { Printer } from './printer.js';
@@ -28,35 +30,46 @@ export const typescriptEmitter: Emitter = {
   emit(model: Model, context: EmitContext): EmittedFile[] {
     const printer = new Printer();
     const files: EmittedFile[] = [];
-    const kinds: KindPlan[] = [];
-    /** Per output folder, the lower-cased file names taken (kinds, shared files), to keep them apart on case-insensitive disks. */
-    const folders = new Map<string, Set<string>>();
-    for (const pkg of model.packages) {
-      const first = pkg.resources.find((r) => r.kubernetes)?.kubernetes;
-      if (!first) continue;
-      const folder = packageFolder(first.group, first.version);
-      const taken = folders.get(folder) ?? folders.set(folder, new Set()).get(folder)!;
-      for (const r of pkg.resources) if (r.kubernetes) taken.add(r.kubernetes.kind.toLowerCase());
-      let shared = 'types';
-      for (let i = 2; taken.has(shared); i++) shared = `types${i}`;
-      taken.add(shared);
-
-      const plan = planPackage(pkg, folder, shared, context);
-      for (const kind of plan.kinds) {
-        const file = kindFile(plan, kind);
-        files.push({ path: file.path, content: printer.print(file.path, file.statements) });
-        kinds.push(kind);
-        context.count('typescript.kinds');
-      }
-      const sharedStatements = sharedFile(plan);
-      if (sharedStatements) files.push({ path: sharedStatements.path, content: printer.print(sharedStatements.path, sharedStatements.statements) });
-      context.count('typescript.types', [...plan.types.values()].length);
-    }
-    files.push({ path: REGISTRY_PATH, content: printer.print(REGISTRY_PATH, registryStatements(kinds)) });
     let bytes = 0;
-    for (const f of files) bytes += Buffer.byteLength(f.content);
+    for (const file of typescriptFiles(model, context)) {
+      const content = printer.print(file.path, file.statements);
+      files.push({ path: file.path, content });
+      bytes += Buffer.byteLength(content);
+    }
     context.count('typescript.files', files.length);
     context.count('typescript.bytes', bytes);
     return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   },
 };
+
+/**
+ * The statements of every file the emitter writes: per package its kinds' files and its shared
+ * file, then the registry. One file at a time, so that the structures of a file can go once it is
+ * printed. Counts `typescript.kinds` and `typescript.types`.
+ */
+export function* typescriptFiles(model: Model, context: EmitContext): Generator<FileStatements> {
+  const kinds: KindPlan[] = [];
+  /** Per output folder, the lower-cased file names taken (kinds, shared files), to keep them apart on case-insensitive disks. */
+  const folders = new Map<string, Set<string>>();
+  for (const pkg of model.packages) {
+    const first = pkg.resources.find((r) => r.kubernetes)?.kubernetes;
+    if (!first) continue;
+    const folder = packageFolder(first.group, first.version);
+    const taken = folders.get(folder) ?? folders.set(folder, new Set()).get(folder)!;
+    for (const r of pkg.resources) if (r.kubernetes) taken.add(r.kubernetes.kind.toLowerCase());
+    let shared = 'types';
+    for (let i = 2; taken.has(shared); i++) shared = `types${i}`;
+    taken.add(shared);
+
+    const plan = planPackage(pkg, folder, shared, context);
+    for (const kind of plan.kinds) {
+      yield kindFile(plan, kind);
+      kinds.push(kind);
+      context.count('typescript.kinds');
+    }
+    const sharedStatements = sharedFile(plan);
+    if (sharedStatements) yield sharedStatements;
+    context.count('typescript.types', plan.types.size);
+  }
+  yield { path: REGISTRY_PATH, statements: registryStatements(kinds) };
+}
