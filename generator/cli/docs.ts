@@ -12,7 +12,7 @@ import type { EmittedFile } from '../emit/emitter.js';
 import { typescriptEmitter } from '../emit/typescript/index.js';
 import { writeOutput } from '../emit/write-output.js';
 import { loadGeneratedFiles } from '../generated/load.js';
-import { loadAndRun, resolveInputs, resolveOut, resolveTarget, selectionOptions, type SelectionFlags } from './inputs.js';
+import { loadAndRun, OUTPUT_ALIAS, resolveInputs, resolveOut, resolveTarget, selectionOptions, type SelectionFlags } from './inputs.js';
 import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
 
 interface DocsOpts extends SelectionFlags {
@@ -27,6 +27,7 @@ const BUGS = new Set(['stage-failed', 'pipeline-order', 'emitter-failed']);
 export function registerDocsCommand(program: Command): void {
   selectionOptions(program.command('docs').description('Write a Markdown API reference (one page per Kubernetes group, samples from the specs\' examples) into <out>/docs'))
     .option('--out <dir>', "the output folder; only its docs/ folder is replaced (default: the config's, else output)")
+    .addOption(OUTPUT_ALIAS)
     .option('--json', 'print the summary as JSON')
     .option('--quiet', 'no progress output')
     .addHelpText(
@@ -41,7 +42,7 @@ export function registerDocsCommand(program: Command): void {
     .action(async (opts: DocsOpts) => {
       const inputs = resolveInputs(opts);
       const target = resolveTarget(opts.target, inputs.config);
-      const out = resolveOut(opts.out, inputs.config);
+      const out = resolveOut(opts.out ?? opts.output, inputs.config);
       const report = progress(opts);
       const started = performance.now();
       const { result: pipeline } = loadAndRun(inputs, target.stages, opts, report);

@@ -6,7 +6,7 @@ import type { EmittedFile } from '../emit/emitter.js';
 import { loadGeneratedFiles } from '../generated/load.js';
 import { compareOutput, writeOutput } from '../emit/write-output.js';
 import { coverage } from './coverage.js';
-import { loadAndRun, resolveInputs, resolveOut, resolveTarget, selectionOptions, type SelectionFlags } from './inputs.js';
+import { loadAndRun, OUTPUT_ALIAS, resolveInputs, resolveOut, resolveTarget, selectionOptions, type SelectionFlags } from './inputs.js';
 import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
 
 interface GenerateOpts extends SelectionFlags {
@@ -29,6 +29,7 @@ export function registerGenerateCommand(program: Command): void {
       .description("Generate the target's output (CRDs, TypeScript, clients, docs) for the resources the config selects"),
   )
     .option('--out <dir>', "the output folder, replaced as a whole only when generation succeeds (default: the config's, else output)")
+    .addOption(OUTPUT_ALIAS)
     .option('--docs', 'write the Markdown API reference (docs/); the default, except with --all')
     .option('--no-docs', 'do not write docs/')
     .option('--check', 'write nothing; exit 1 and list the files that would change when the output folder is stale')
@@ -50,7 +51,7 @@ export function registerGenerateCommand(program: Command): void {
     .action(async (opts: GenerateOpts) => {
       const inputs = resolveInputs(opts);
       const target = resolveTarget(opts.target, inputs.config);
-      const out = resolveOut(opts.out, inputs.config);
+      const out = resolveOut(opts.out ?? opts.output, inputs.config);
       const report = progress(opts);
       const started = performance.now();
       const { loaded, result: pipeline } = loadAndRun(inputs, target.stages, opts, report);

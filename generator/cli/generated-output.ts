@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../config/config-file.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { GeneratedCodeError, openGeneratedCode, type GeneratedCodeIndex } from '../generated/load.js';
+import { Option } from 'commander';
 import { EXIT_DIAGNOSTICS, printDiagnostics, printJson, usageError } from './output.js';
 
 const DEFAULT_OUTPUT = 'output';
@@ -11,11 +12,14 @@ const HINT = '(--output names the folder "armkube generate" wrote; the default i
 
 /** The `--output` and `--config` options of the commands that read an output folder. */
 export const OUTPUT_OPTION = ['--output <dir>', 'the output folder "armkube generate" wrote (default: the config\'s "out", else ./output)'] as const;
+/** `--out`, as `generate` and `docs` name the same folder: accepted here too, not listed in the help. */
+export const OUT_ALIAS = new Option('--out <dir>', 'same as --output').hideHelp();
 export const CONFIG_OPTION = ['--config <file>', 'the config file whose "out" is the default output folder (default: ./armkube.yaml when it exists)'] as const;
 
 /** `--output`, else the config file's `out`, else `output`; a usage error when the config is broken. */
-export function outputDirOf(opts: { output?: string; config?: string }): string {
+export function outputDirOf(opts: { output?: string; out?: string; config?: string }): string {
   if (opts.output !== undefined) return opts.output;
+  if (opts.out !== undefined) return opts.out;
   const loaded = loadConfig(opts.config);
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {

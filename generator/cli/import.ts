@@ -9,7 +9,7 @@ import { findByArmType } from '../generated/find-kind.js';
 import { ownerFromArmId, parseArmId, type ExtractedSecret, type OwnerReference } from '../runtime/index.js';
 import { armInputOf, type ArmInput } from './arm-input.js';
 import { readDocuments, yamlStream, type Json } from './documents.js';
-import { CONFIG_OPTION, error, fail, openOutput, outputDirOf, OUTPUT_OPTION } from './generated-output.js';
+import { CONFIG_OPTION, error, fail, openOutput, outputDirOf, OUT_ALIAS, OUTPUT_OPTION } from './generated-output.js';
 import { isKubernetesLabel, isKubernetesName, kubernetesNameOf } from './kubernetes-names.js';
 import { EXIT_OK, printJson, usageError } from './output.js';
 import { secretManifests } from './secret-manifests.js';
@@ -44,6 +44,7 @@ export function registerImportCommand(program: Command): void {
     .description('Turn an ARM resource body (az resource show, or an x-ms-examples file) into the Kubernetes object of its kind (YAML), with a Secret for its secret values')
     .argument('<file>', 'ARM JSON: a resource body, or an x-ms-examples file of the specs; - reads stdin')
     .option(...OUTPUT_OPTION)
+    .addOption(OUT_ALIAS)
     .option(...CONFIG_OPTION)
     .option('--api-version <version>', 'the ARM api-version of the body (default: the example\'s, else the latest the output has)')
     .option('--arm-type <type>', 'the ARM type, when the body has neither "type" nor "id"')

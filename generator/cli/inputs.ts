@@ -1,6 +1,6 @@
 /** What every command needs first: the config file, the specs folder, the target and the selection, or a usage error. */
 import path from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { loadConfig, type ArmkubeConfig } from '../config/config-file.js';
 import type { LatestPolicy } from '../loader/latest-versions.js';
 import { loadSpecs } from '../loader/load.js';
@@ -24,6 +24,8 @@ export interface Inputs {
 
 /** The flags of the commands that select resources (generate, list, pipeline, docs). */
 export interface SelectionFlags {
+  /** `--output`, the hidden spelling of `--out`. */
+  output?: string;
   specs?: string;
   config?: string;
   target?: string;
@@ -55,6 +57,9 @@ export function resolveTarget(flag: string | undefined, config?: ArmkubeConfig):
   if (!target) usageError(`unknown target "${name}"; known: ${targetNames().join(', ')}`);
   return target;
 }
+
+/** `--output`, as `import`, `render` and `validate` name the output folder: accepted here too, not listed in the help. */
+export const OUTPUT_ALIAS = new Option('--output <dir>', 'same as --out').hideHelp();
 
 /** The output folder: `--out`, else the config's `out`, else `./output`. */
 export function resolveOut(flag: string | undefined, config: ArmkubeConfig): string {

@@ -10,7 +10,7 @@ import { findByKubernetes } from '../generated/find-kind.js';
 import type { GeneratedCodeIndex, GeneratedResource } from '../generated/load.js';
 import { armIdOf, parseArmId, referenceKey, secretKey, type CollectedReferences, type ResolvedReferences } from '../runtime/index.js';
 import { isObject, pointerOfPath, readDocuments, type InputDocument, type Json } from './documents.js';
-import { CONFIG_OPTION, error, fail, openOutput, outputDirOf, OUTPUT_OPTION } from './generated-output.js';
+import { CONFIG_OPTION, error, fail, openOutput, outputDirOf, OUT_ALIAS, OUTPUT_OPTION } from './generated-output.js';
 import { EXIT_OK, printJson } from './output.js';
 import { readRefsFile, refsKeysOf, type RefsMap } from './refs-file.js';
 import { isSecretManifest, secretValues } from './secret-manifests.js';
@@ -41,6 +41,7 @@ export function registerRenderCommand(program: Command): void {
     .description('Turn a Kubernetes object of a generated kind into its ARM PUT body (JSON), references and secrets resolved')
     .argument('<file>', 'the Kubernetes object (YAML or JSON; - reads stdin); Secrets in the same file resolve its secret references')
     .option(...OUTPUT_OPTION)
+    .addOption(OUT_ALIAS)
     .option(...CONFIG_OPTION)
     .option('--refs <file>', 'YAML mapping "<Kind>/<name>" → ARM ID for references by Kubernetes name')
     .option('--secrets <file>', 'a YAML file of v1 Secrets holding the secret values (repeat for several files)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { findCrdVersion } from '../generated/crds.js';
 import { compileValidator, type FieldError, type ObjectValidator } from '../generated/validate-object.js';
 import { isObject, readDocuments, whereIn, type InputDocument, type Json } from './documents.js';
-import { CONFIG_OPTION, crdsDirOf, fail, outputDirOf, OUTPUT_OPTION } from './generated-output.js';
+import { CONFIG_OPTION, crdsDirOf, fail, outputDirOf, OUT_ALIAS, OUTPUT_OPTION } from './generated-output.js';
 import { isKubernetesName } from './kubernetes-names.js';
 import { EXIT_DIAGNOSTICS, EXIT_OK, printJson } from './output.js';
 
@@ -49,6 +49,7 @@ export function registerValidateCommand(program: Command): void {
     .description("Check Kubernetes objects against their generated CRD's schema (each document of a YAML stream)")
     .argument('<file>', 'Kubernetes objects: YAML (several documents allowed) or JSON; - reads stdin')
     .option(...OUTPUT_OPTION)
+    .addOption(OUT_ALIAS)
     .option(...CONFIG_OPTION)
     .option('--json', 'print the result of each document as JSON')
     .addHelpText('after', EXAMPLES)

@@ -67,7 +67,7 @@ export class ResourceFinder {
     if (body) {
       resource.putType = body.type;
       if (body.name !== undefined) resource.bodyParameter = body.name;
-    } else this.diagnostics.warning('missing-put-body', `PUT ${urlTemplate} has no body parameter`, location);
+    } else this.diagnostics.info('missing-put-body', `PUT ${urlTemplate} has no body parameter: the resource is created with an empty body, its kind has an empty spec`, location);
     const examples = examplePaths(rel, put['x-ms-examples']);
     if (examples.length) resource.examples = examples;
     const get = isObject(item.get) ? this.responseSchema(file, item.get, joinPointer('', section, urlTemplate, 'get'), ['200']) : undefined;

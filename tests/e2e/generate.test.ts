@@ -131,6 +131,8 @@ describe.skipIf(!hasAzureSpecs)('armkube generate with the default config (armku
     const ok = armkube(['generate', '--out', a, '--check']);
     expect(ok.status, ok.stdout).toBe(0);
     expect(ok.stdout).toContain('output is up to date');
+    // `--output` is accepted too, as import, render and validate spell it.
+    expect(armkube(['generate', '--output', a, '--check', '--quiet']).status).toBe(0);
     const files = listFiles(b);
     const changed = files.find((f) => f.startsWith('crds/'))!;
     const removed = files.find((f) => f.startsWith('ts/'))!;

@@ -88,7 +88,7 @@ describe('resources', () => {
     const url = `${rg}/providers/Contoso.Res/servers/{serverName}/keys/{keyName}`;
     expect(res('Contoso.Res/servers/keys').putType).toBeUndefined();
     expect(res('Contoso.Res/servers/keys').getType).toEqual({ kind: 'ref', name: 'Thing' });
-    expect(withCode(diagnostics, 'missing-put-body')).toMatchObject([{ severity: 'warning', location: { file, pointer: pathPointer('paths', url, 'put') } }]);
+    expect(withCode(diagnostics, 'missing-put-body')).toMatchObject([{ severity: 'info', location: { file, pointer: pathPointer('paths', url, 'put') } }]);
   });
 
   it('a PUT on an action path is not a resource, with an info diagnostic', () => {
