@@ -93,6 +93,17 @@ export interface SecretSink {
 }
 
 /**
+ * The sink of one object's secrets: the Secret `<name>-<suffix>` for an ARM body named `armName`
+ * (made a valid Kubernetes name), so that two objects of one kind never share a Secret; `suffix`
+ * alone when the body has no name.
+ */
+export function secretSink(suffix: string, armName?: string | null): SecretSink {
+  const base = typeof armName === 'string' ? armName.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '') : '';
+  const name = base ? `${base.slice(0, 252 - suffix.length).replace(/[^a-z0-9]+$/, '')}-${suffix}` : suffix;
+  return { name, secrets: [] };
+}
+
+/**
  * Records a secret value found at `path` (`credentials.clientSecret`, `apiKeys.0`) and returns the
  * reference that replaces it: the sink's Secret, with the path as key (characters a Secret key
  * cannot hold become `_`).

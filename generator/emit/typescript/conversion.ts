@@ -193,7 +193,7 @@ export class Conversions {
     );
 
     const hasOwner = specType.properties.some((p) => p.role === 'owner');
-    const sinkLines = spec.hasSecrets ? [`const sink: ${this.scope.runtimeType('SecretSink')} = { name: ${quote(kind.secretName)}, secrets: [] };`] : [];
+    const sinkLines = spec.hasSecrets ? [`const sink = ${this.scope.runtimeValue('secretSink')}(${quote(kind.secretName)}, body.name);`] : [];
     const init: string[] = [];
     const later: string[] = [];
     for (const p of specType.properties) {
@@ -211,7 +211,7 @@ export class Conversions {
         params,
         `{ spec: ${specName}; secrets: ${this.scope.runtimeType('ExtractedSecret')}[] }`,
         [...sinkLines, ...fromArm, `return { spec, secrets: ${spec.hasSecrets ? 'sink.secrets' : '[]'} };`],
-        `The spec of a ${kind.tsName} from an ARM body (a GET response or a PUT body): read-only properties are dropped, ARM IDs become \`{ armId }\` references, \`azureName\` is the body's \`name\`${hasOwner ? ', the owner is `owner` when given, else the parent of the body\'s `id`' : ''}. Secret values go to \`secrets\`, under the Kubernetes Secret ${quote(kind.secretName)} with one key per property path; the spec refers to them.`,
+        `The spec of a ${kind.tsName} from an ARM body (a GET response or a PUT body): read-only properties are dropped, ARM IDs become \`{ armId }\` references, \`azureName\` is the body's \`name\`${hasOwner ? ', the owner is `owner` when given, else the parent of the body\'s `id`' : ''}. Secret values go to \`secrets\`, under the Kubernetes Secret \`<name>-${kind.secretName}\` (\`<name>\`: the body's name as a Kubernetes name) with one key per property path; the spec refers to them.`,
       ),
     );
 

@@ -70,7 +70,7 @@ describe('the emitted TypeScript of the fixtures', () => {
     const broken = tempDir();
     try {
       const files = emitFixture('pipeline/secrets').files.map((f) =>
-        f.path.endsWith('/Widget.ts') ? { ...f, content: f.content.replace("name: 'widget-secrets'", 'name: 42') } : f,
+        f.path.endsWith('/Widget.ts') ? { ...f, content: f.content.replace('const sink = secretSink(', 'const sink: number = secretSink(') } : f,
       );
       writeFiles(broken, files);
       const result = typeCheck(broken);
@@ -241,7 +241,7 @@ describe('secrets (pipeline/secrets)', () => {
   it('moves secret values out of the spec into Secret keys, and resolves them back', async () => {
     const widget = await kind('secrets', 'test.azure.com', 'v20210101', 'Widget');
     const { spec, secrets } = widget.armToSpec(body);
-    expect(spec.adminPassword).toEqual({ name: 'widget-secrets', key: 'adminPassword' });
+    expect(spec.adminPassword).toEqual({ name: 'w1-widget-secrets', key: 'adminPassword' });
     expect(secrets.map((s) => [s.reference.key, s.value])).toEqual([
       ['adminPassword', 'p@ss'],
       ['connectionPassword', 'c0nn'],
@@ -269,7 +269,7 @@ describe('secrets (pipeline/secrets)', () => {
       'spec.signingKeyId',
       'spec.credentials.clientSecret',
     ]);
-    expect(() => widget.specToArm(spec, resolvedFrom(secrets.filter((s) => s.reference.key !== 'credentials.clientSecret')))).toThrow(/spec\.credentials\.clientSecret.*widget-secrets\/credentials\.clientSecret/);
+    expect(() => widget.specToArm(spec, resolvedFrom(secrets.filter((s) => s.reference.key !== 'credentials.clientSecret')))).toThrow(/spec\.credentials\.clientSecret.*w1-widget-secrets\/credentials\.clientSecret/);
   });
 });
 

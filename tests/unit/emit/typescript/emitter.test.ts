@@ -171,7 +171,7 @@ describe('typescript emitter on other fixtures', () => {
     const arm = declaration(file, 'export interface Widget_Properties_ARM {');
     expect(arm).toContain('  adminPassword?: string;');
     expect(arm).toContain('  namedSecrets?: Record<string, string>;');
-    expect(file).toContain("  const sink: SecretSink = { name: 'widget-secrets', secrets: [] };");
+    expect(file).toContain("  const sink = secretSink('widget-secrets', body.name);");
     expect(file).toContain('export function widgetCredentials_armToSpec(value: WidgetCredentials_ARM, sink: SecretSink, path: string): WidgetCredentials {');
   });
 
