@@ -7,13 +7,12 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { Diagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { DOCS_FOLDER, emitDocs } from '../emit/docs/index.js';
+import { DOCS_FOLDER, emitDocsFromFiles } from '../emit/docs/index.js';
 import type { EmittedFile } from '../emit/emitter.js';
 import { typescriptEmitter } from '../emit/typescript/index.js';
 import { writeOutput } from '../emit/write-output.js';
-import { loadGeneratedFiles } from '../generated/load.js';
 import { loadAndRun, OUTPUT_ALIAS, resolveInputs, resolveOut, resolveTarget, selectionOptions, type SelectionFlags } from './inputs.js';
-import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
+import { CRASH_CODES, endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
 
 interface DocsOpts extends SelectionFlags {
   out?: string;
@@ -22,7 +21,6 @@ interface DocsOpts extends SelectionFlags {
 }
 
 /** Diagnostics that mean armkube itself failed, not the specs: nothing is written. */
-const BUGS = new Set(['stage-failed', 'pipeline-order', 'emitter-failed']);
 
 export function registerDocsCommand(program: Command): void {
   selectionOptions(program.command('docs').description('Write a Markdown API reference (one page per Kubernetes group, samples from the specs\' examples) into <out>/docs'))
@@ -51,24 +49,19 @@ export function registerDocsCommand(program: Command): void {
       const counts: Record<string, number> = {};
       const count = (key: string, by = 1) => void (counts[key] = (counts[key] ?? 0) + by);
       let files: EmittedFile[] = [];
-      if (!pipeline.diagnostics.some((d) => BUGS.has(d.code))) {
+      if (!pipeline.diagnostics.some((d) => CRASH_CODES.has(d.code))) {
+        report('emitting typescript');
+        let tsFiles: EmittedFile[] = [];
         try {
-          report('emitting typescript');
-          const tsFiles = typescriptEmitter.emit(pipeline.model, { diagnostics: typescriptDiagnostics, count });
-          report('loading the generated code');
-          const code = await loadGeneratedFiles(tsFiles);
-          try {
-            report('rendering docs');
-            files = await emitDocs(pipeline.model, code, { diagnostics, specsDir: inputs.specsDir, count });
-          } finally {
-            code.dispose();
-          }
+          tsFiles = typescriptEmitter.emit(pipeline.model, { diagnostics: typescriptDiagnostics, count });
         } catch (e) {
-          diagnostics.error('emitter-failed', `docs failed: ${(e as Error).stack ?? String(e)}`);
+          typescriptDiagnostics.error('emitter-failed', `emitter typescript failed: ${(e as Error).stack ?? String(e)}`);
         }
+        report('rendering docs');
+        if (tsFiles.length) files = await emitDocsFromFiles(pipeline.model, tsFiles, { diagnostics, specsDir: inputs.specsDir, count });
       }
       const all: Diagnostic[] = [...pipeline.diagnostics, ...typescriptDiagnostics.items, ...diagnostics.items];
-      const broken = all.some((d) => BUGS.has(d.code));
+      const broken = all.some((d) => CRASH_CODES.has(d.code));
       let written: { files: number; bytes: number } | undefined;
       if (!broken) {
         report(`writing ${files.length} files`);

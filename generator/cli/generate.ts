@@ -1,13 +1,12 @@
 /** `armkube generate`: loader → a target's stages → its emitters → the output folder, all or nothing. */
 import type { Command } from 'commander';
 import { countByCode, Diagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { emitDocs } from '../emit/docs/index.js';
+import { emitDocsFromFiles } from '../emit/docs/index.js';
 import type { EmittedFile } from '../emit/emitter.js';
-import { loadGeneratedFiles } from '../generated/load.js';
 import { compareOutput, writeOutput } from '../emit/write-output.js';
 import { coverage } from './coverage.js';
 import { loadAndRun, OUTPUT_ALIAS, resolveInputs, resolveOut, resolveTarget, selectionOptions, type SelectionFlags } from './inputs.js';
-import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
+import { CRASH_CODES, endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
 
 interface GenerateOpts extends SelectionFlags {
   out?: string;
@@ -19,8 +18,6 @@ interface GenerateOpts extends SelectionFlags {
 }
 
 const MB = 1024 * 1024;
-/** Diagnostics that mean armkube itself failed, not the specs. */
-const BUGS = new Set(['stage-failed', 'pipeline-order', 'emitter-failed']);
 
 export function registerGenerateCommand(program: Command): void {
   selectionOptions(
@@ -57,13 +54,14 @@ export function registerGenerateCommand(program: Command): void {
       const { loaded, result: pipeline } = loadAndRun(inputs, target.stages, opts, report);
       const files: EmittedFile[] = [];
       const counts: Record<string, number> = {};
+      const count = (key: string, by = 1) => void (counts[key] = (counts[key] ?? 0) + by);
       const emitDiagnostics = new Diagnostics('emit');
       const emitOptions = inputs.config.conversionWebhook ? { conversionWebhook: inputs.config.conversionWebhook } : {};
       for (const emitter of target.emitters) {
         report(`emitting ${emitter.id}`);
         const diagnostics = new Diagnostics(emitter.id);
         try {
-          files.push(...emitter.emit(pipeline.model, { diagnostics, count: (key, by = 1) => void (counts[key] = (counts[key] ?? 0) + by), options: emitOptions }));
+          files.push(...emitter.emit(pipeline.model, { diagnostics, count, options: emitOptions }));
         } catch (e) {
           diagnostics.error('emitter-failed', `emitter ${emitter.id} failed: ${(e as Error).stack ?? String(e)}`);
         }
@@ -76,22 +74,13 @@ export function registerGenerateCommand(program: Command): void {
       if (docs && target.emitters.some((e) => e.id === 'typescript') && files.some((f) => f.path === 'ts/index.ts')) {
         report('emitting docs');
         const diagnostics = new Diagnostics('docs');
-        try {
-          const code = await loadGeneratedFiles(files);
-          try {
-            files.push(...(await emitDocs(pipeline.model, code, { diagnostics, specsDir: inputs.specsDir, count: (key, by = 1) => void (counts[key] = (counts[key] ?? 0) + by) })));
-          } finally {
-            code.dispose();
-          }
-        } catch (e) {
-          diagnostics.error('emitter-failed', `emitter docs failed: ${(e as Error).stack ?? String(e)}`);
-        }
+        files.push(...(await emitDocsFromFiles(pipeline.model, files, { diagnostics, specsDir: inputs.specsDir, count })));
         for (const d of diagnostics.items) emitDiagnostics.add(d);
       }
       const all: Diagnostic[] = [...loaded.diagnostics, ...pipeline.diagnostics, ...emitDiagnostics.items];
       // A stage or emitter that crashed is a bug: its output would be incomplete, so nothing is
       // written. Kinds an emitter had to leave out are errors too, but the rest is written.
-      const broken = all.filter((d) => BUGS.has(d.code));
+      const broken = all.filter((d) => CRASH_CODES.has(d.code));
       const failing = all.filter((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning'));
       let written: { files: number; bytes: number } | undefined;
       let stale: ReturnType<typeof compareOutput> | undefined;

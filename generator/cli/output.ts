@@ -42,6 +42,9 @@ export function endProgress(options: OutputOptions): void {
   process.stderr.write('\r\x1b[K');
 }
 
+/** Diagnostics that mean armkube itself failed (a stage or emitter crashed), not the specs: nothing is written then. */
+export const CRASH_CODES: ReadonlySet<string> = new Set(['stage-failed', 'pipeline-order', 'emitter-failed']);
+
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');
 }

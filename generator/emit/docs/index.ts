@@ -9,7 +9,7 @@
  * an async function, not an `Emitter`. Paths are relative to the output folder (`docs/...`).
  */
 import type { Diagnostics } from '../../diagnostics.js';
-import type { GeneratedCode } from '../../generated/load.js';
+import { loadGeneratedFiles, type GeneratedCode } from '../../generated/load.js';
 import type { Model } from '../../model/types.js';
 import type { EmittedFile } from '../emitter.js';
 import { DEFAULT_FIELD_LIMITS, type FieldLimits } from './fields.js';
@@ -43,6 +43,25 @@ export async function emitDocs(model: Model, code: GeneratedCode, context: DocsC
   const files: EmittedFile[] = [{ path: `${DOCS_FOLDER}/index.md`, content: templates.render('index', { groups, kinds, samples }) }];
   for (const group of groups) files.push({ path: `${DOCS_FOLDER}/${group.page}`, content: templates.render('group', group) });
   return files;
+}
+
+/**
+ * The docs of a model from the TypeScript emitter's files still in memory: their generated code
+ * is loaded (`loadGeneratedFiles`), the docs emitted, the code disposed. A failure is an
+ * `emitter-failed` error diagnostic and no files, never an exception.
+ */
+export async function emitDocsFromFiles(model: Model, typescriptFiles: readonly EmittedFile[], context: DocsContext): Promise<EmittedFile[]> {
+  try {
+    const code = await loadGeneratedFiles(typescriptFiles);
+    try {
+      return await emitDocs(model, code, context);
+    } finally {
+      code.dispose();
+    }
+  } catch (e) {
+    context.diagnostics.error('emitter-failed', `emitter docs failed: ${(e as Error).stack ?? String(e)}`);
+    return [];
+  }
 }
 
 export { fieldTable, typeLabel, DEFAULT_FIELD_LIMITS, type FieldLimits, type FieldRow, type FieldTable } from './fields.js';
