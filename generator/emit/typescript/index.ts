@@ -15,8 +15,7 @@
 import type { EmitContext, EmittedFile, Emitter } from '../emitter.js';
 import type { Model } from '../../model/types.js';
 import { kindFile, sharedFile, type FileStatements } from './files.js';
-import { packageFolder } from './names.js';
-import { planPackage, type KindPlan } from './plan.js';
+import { planPackages, type KindPlan } from './plan.js';
 import { Printer } from './printer.js';
 import { REGISTRY_PATH, registryStatements } from './registry.js';
 
@@ -49,19 +48,7 @@ export const typescriptEmitter: Emitter = {
  */
 export function* typescriptFiles(model: Model, context: EmitContext): Generator<FileStatements> {
   const kinds: KindPlan[] = [];
-  /** Per output folder, the lower-cased file names taken (kinds, shared files), to keep them apart on case-insensitive disks. */
-  const folders = new Map<string, Set<string>>();
-  for (const pkg of model.packages) {
-    const first = pkg.resources.find((r) => r.kubernetes)?.kubernetes;
-    if (!first) continue;
-    const folder = packageFolder(first.group, first.version);
-    const taken = folders.get(folder) ?? folders.set(folder, new Set()).get(folder)!;
-    for (const r of pkg.resources) if (r.kubernetes) taken.add(r.kubernetes.kind.toLowerCase());
-    let shared = 'types';
-    for (let i = 2; taken.has(shared); i++) shared = `types${i}`;
-    taken.add(shared);
-
-    const plan = planPackage(pkg, folder, shared, context);
+  for (const plan of planPackages(model, context)) {
     for (const kind of plan.kinds) {
       yield kindFile(plan, kind);
       kinds.push(kind);

@@ -13,11 +13,11 @@
  *     `collectReferences` when it holds references) and the status side (`armToStatus`), and
  *     what their signatures carry (references, secrets, unions).
  */
-import type { ApiPackage, EnumValue, KubernetesResourceInfo, ObjectType, Property, Resource, Type, TypeDefinition } from '../../model/types.js';
+import type { ApiPackage, EnumValue, KubernetesResourceInfo, Model, ObjectType, Property, Resource, Type, TypeDefinition } from '../../model/types.js';
 import { referencedNames } from '../../model/walk.js';
 import type { EmitContext } from '../emitter.js';
 import { armLayout, envelopesOf, isKubernetesOnly, isVariantProperty, type ArmNode } from './arm-layout.js';
-import { functionStem, NameAllocator, pascal, secretName } from './names.js';
+import { functionStem, NameAllocator, packageFolder, pascal, secretName } from './names.js';
 
 export const SHARED = 'shared';
 
@@ -98,6 +98,33 @@ const KIND_FUNCTIONS = ['collectReferences', 'specToArm', 'armToSpec', 'armToSta
  * The plan of a package whose files go to `folder`. `sharedFile` is the base name of the shared
  * file (`types`, or another name when a kind of the folder is called `Types`).
  */
+/**
+ * Plans every package that has kinds, in model order. The file names of one output folder (kinds
+ * and the shared file, `types`, `types2` ...) are kept apart case-insensitively, for
+ * case-insensitive disks.
+ */
+export function* planPackages(model: Model, context: EmitContext): Generator<PackagePlan> {
+  const folders = new Map<string, Set<string>>();
+  for (const pkg of model.packages) {
+    const first = pkg.resources.find((r) => r.kubernetes)?.kubernetes;
+    if (!first) continue;
+    const folder = packageFolder(first.group, first.version);
+    const taken = folders.get(folder) ?? folders.set(folder, new Set()).get(folder)!;
+    for (const r of pkg.resources) if (r.kubernetes) taken.add(r.kubernetes.kind.toLowerCase());
+    let shared = 'types';
+    for (let i = 2; taken.has(shared); i++) shared = `types${i}`;
+    taken.add(shared);
+    yield planPackage(pkg, folder, shared, context);
+  }
+}
+
+/** The types that live in a file: `first` (when they do), then the others in model order. */
+export function homedIn(plan: PackagePlan, key: string, first: (PlannedType | undefined)[]): PlannedType[] {
+  const out = first.filter((t): t is PlannedType => t !== undefined && t.home === key);
+  for (const t of plan.types.values()) if (t.home === key && !out.includes(t)) out.push(t);
+  return out;
+}
+
 export function planPackage(pkg: ApiPackage, folder: string, sharedFile: string, context: EmitContext): PackagePlan {
   const types = hoistInlineTypes(pkg);
   const typeNames = new NameAllocator();
