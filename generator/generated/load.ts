@@ -17,16 +17,10 @@ import { ts } from 'ts-morph';
 import type { EmittedFile } from '../emit/emitter.js';
 import type { CollectedReferences, ExtractedSecret, OwnerReference, ResolvedReferences } from '../runtime/index.js';
 import { packageRoot } from '../package-root.js';
-import { CONVERSION_FUNCTIONS, parseRegistry, type RegistryEntry } from './registry-index.js';
+import { CONVERSION_FUNCTIONS, parseRegistry, type KindIdentity, type RegistryEntry } from './registry-index.js';
 
 /** One kind at one version, as the generated registry (`ts/index.ts`) lists it. */
-export interface GeneratedResource {
-  group: string;
-  version: string;
-  kind: string;
-  plural: string;
-  armType: string;
-  armApiVersion: string;
+export interface GeneratedResource extends KindIdentity {
   collectReferences(spec: unknown): CollectedReferences;
   specToArm(spec: unknown, resolved: ResolvedReferences): unknown;
   armToSpec(body: unknown, owner?: OwnerReference): { spec: unknown; secrets: ExtractedSecret[] };

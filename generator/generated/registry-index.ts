@@ -6,14 +6,18 @@
  */
 import { ts } from 'ts-morph';
 
-/** One entry of the registry, as written, with the module (relative to `ts/`, `.ts`) that holds its functions. */
-export interface RegistryEntry {
+/** What names a kind at one version in the generated registry: its Kubernetes identity, ARM type and api-version. */
+export interface KindIdentity {
   group: string;
   version: string;
   kind: string;
   plural: string;
   armType: string;
   armApiVersion: string;
+}
+
+/** One entry of the registry, as written, with the module (relative to `ts/`, `.ts`) that holds its functions. */
+export interface RegistryEntry extends KindIdentity {
   /** `storage.azure.com/v20210401/StorageAccount.ts`. */
   module: string;
   /** The export of `module` behind each function of the descriptor. */
