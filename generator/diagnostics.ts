@@ -4,6 +4,8 @@
  * is fatal (by severity, or `--strict`).
  */
 
+import type { CodeOfSeverity, DiagnosticCode } from './diagnostic-codes.js';
+
 /**
  * How serious a diagnostic is. None stops a run: the caller decides what is fatal (errors, or
  * warnings too with `--strict`).
@@ -21,8 +23,8 @@ export interface SourceLocation {
  * config (`location`) and who found it (`source`).
  */
 export interface Diagnostic {
-  /** Stable, kebab-case identifier of the kind of problem, e.g. `dangling-ref`. */
-  code: string;
+  /** Stable, kebab-case identifier of the kind of problem, e.g. `dangling-ref` (see `diagnostic-codes.ts`). */
+  code: DiagnosticCode;
   severity: Severity;
   message: string;
   location?: SourceLocation;
@@ -39,13 +41,13 @@ export class Diagnostics {
   add(d: Diagnostic): void {
     this.items.push(d.source || !this.defaultSource ? d : { ...d, source: this.defaultSource });
   }
-  error(code: string, message: string, location?: SourceLocation): void {
+  error(code: CodeOfSeverity<'error'>, message: string, location?: SourceLocation): void {
     this.add({ code, severity: 'error', message, location });
   }
-  warning(code: string, message: string, location?: SourceLocation): void {
+  warning(code: CodeOfSeverity<'warning'>, message: string, location?: SourceLocation): void {
     this.add({ code, severity: 'warning', message, location });
   }
-  info(code: string, message: string, location?: SourceLocation): void {
+  info(code: CodeOfSeverity<'info'>, message: string, location?: SourceLocation): void {
     this.add({ code, severity: 'info', message, location });
   }
   get errorCount(): number {
@@ -54,8 +56,8 @@ export class Diagnostics {
 }
 
 /** Counts diagnostics by code, most frequent first (ties by code), for summaries. */
-export function countByCode(diagnostics: readonly Diagnostic[]): { code: string; severity: Severity; count: number }[] {
-  const counts = new Map<string, { code: string; severity: Severity; count: number }>();
+export function countByCode(diagnostics: readonly Diagnostic[]): { code: DiagnosticCode; severity: Severity; count: number }[] {
+  const counts = new Map<string, { code: DiagnosticCode; severity: Severity; count: number }>();
   for (const d of diagnostics) {
     const key = `${d.severity}:${d.code}`;
     const entry = counts.get(key);

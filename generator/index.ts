@@ -16,6 +16,17 @@
 
 // Diagnostics: problems as values with a code, a severity, a message and a location.
 export { Diagnostics, formatDiagnostic, formatLocation, type Diagnostic, type Severity, type SourceLocation } from './diagnostics.js';
+export {
+  codeInfo,
+  CRASH_CODES,
+  DIAGNOSTIC_CODES,
+  registeredCodes,
+  type CodeOfSeverity,
+  type DiagnosticCode,
+  type DiagnosticCodeInfo,
+  type ExtensionCode,
+  type RegisteredCode,
+} from './diagnostic-codes.js';
 
 // The intermediate model: packages (one namespace at one api-version), named types and resources.
 export type {

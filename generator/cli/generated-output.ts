@@ -2,6 +2,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/config-file.js';
+import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { GeneratedCodeError, openGeneratedCode, type GeneratedCodeIndex } from '../generated/load.js';
 import { Option } from 'commander';
@@ -53,6 +54,6 @@ export function fail(diagnostics: readonly Diagnostic[], json: boolean | undefin
   process.exitCode = EXIT_DIAGNOSTICS;
 }
 
-export function error(code: string, message: string, file?: string, pointer = ''): Diagnostic {
+export function error(code: CodeOfSeverity<'error'>, message: string, file?: string, pointer = ''): Diagnostic {
   return file === undefined ? { code, severity: 'error', message } : { code, severity: 'error', message, location: { file, pointer } };
 }

@@ -3,6 +3,7 @@
  * kind, as YAML, with a `v1 Secret` for the secret values the body held. Runs the generated
  * `armToSpec` of the output folder: the conversion users get.
  */
+import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics.js';
 import { findByArmType } from '../generated/find-kind.js';
@@ -76,7 +77,7 @@ export function registerImportCommand(program: Command): void {
 type ImportResult = { manifests: object[]; notes: string[] } | { errors: Diagnostic[] };
 
 async function importBody(input: ArmInput, file: string, givenOwner: OwnerReference | undefined, opts: ImportOpts): Promise<ImportResult> {
-  const fault = (code: string, message: string, pointer = input.pointer) => ({ errors: [error(code, message, file, pointer)] });
+  const fault = (code: CodeOfSeverity<'error'>, message: string, pointer = input.pointer) => ({ errors: [error(code, message, file, pointer)] });
   const armType = opts.armType ?? input.armType;
   if (armType === undefined) return fault('no-arm-type', `${input.what} has no "type" and no "id": pass the ARM type with --arm-type`);
   const notes: string[] = [];

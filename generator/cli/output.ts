@@ -43,7 +43,7 @@ export function endProgress(options: OutputOptions): void {
 }
 
 /** Diagnostics that mean armkube itself failed (a stage or emitter crashed), not the specs: nothing is written then. */
-export const CRASH_CODES: ReadonlySet<string> = new Set(['stage-failed', 'pipeline-order', 'emitter-failed']);
+export { CRASH_CODES } from '../diagnostic-codes.js';
 
 export function printJson(value: unknown): void {
   process.stdout.write(JSON.stringify(value, null, 2) + '\n');

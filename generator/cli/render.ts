@@ -4,6 +4,7 @@
  * from a `--refs` file, secret references from Secret manifests (in the same file or `--secrets`).
  * Every reference or secret left unresolved is reported with its path and what to pass.
  */
+import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics.js';
 import { findByKubernetes } from '../generated/find-kind.js';
@@ -106,7 +107,7 @@ interface Rendered {
 }
 
 async function render(code: GeneratedCodeIndex, prefix: string, file: string, doc: InputDocument, refs: RefsMap, secrets: Map<string, string>, opts: RenderOpts): Promise<Rendered | { errors: Diagnostic[] }> {
-  const fault = (id: string, message: string, pointer = '') => ({ errors: [error(id, message, file, pointer)] });
+  const fault = (id: CodeOfSeverity<'error'>, message: string, pointer = '') => ({ errors: [error(id, message, file, pointer)] });
   const object = doc.value;
   if (!isObject(object)) return fault('not-an-object', `${prefix}not a Kubernetes object`);
   const found = findByKubernetes(code.entries, object.apiVersion, object.kind);

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { load as parseYaml } from 'js-yaml';
+import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import { Diagnostics, joinPointer, type Diagnostic } from '../diagnostics.js';
 import { packageRoot } from '../package-root.js';
 import type { PipelineOptions, PropertyOverride, ResourceSelector, VersionPolicy } from '../pipeline/options.js';
@@ -126,7 +127,7 @@ function schemaValidator(): ValidateFunction {
 }
 
 interface Problem {
-  code: string;
+  code: CodeOfSeverity<'error'>;
   message: string;
   pointer: string;
 }

@@ -20,6 +20,7 @@
  * Runs after `recursion` (unrolled copies carry the validations it checks) and before
  * `status-conditions`, whose `Condition` type keeps its enums.
  */
+import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import type { SourceLocation } from '../diagnostics.js';
 import type { ApiPackage, EnumType, Property, Type, Validations } from '../model/types.js';
 import { mapPackages, resolve } from '../model/walk.js';
@@ -143,7 +144,7 @@ class Checker {
       return undefined;
     }
     let out = v;
-    const drop = (keys: readonly (keyof Validations)[], code: string, message: string, counter: string) => {
+    const drop = (keys: readonly (keyof Validations)[], code: CodeOfSeverity<'warning'>, message: string, counter: string) => {
       out = { ...out };
       for (const k of keys) delete out[k];
       this.context.count(counter);

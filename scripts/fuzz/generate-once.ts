@@ -8,12 +8,13 @@ import { createHash } from 'node:crypto';
 import { Diagnostics, type Diagnostic } from '../../generator/diagnostics.js';
 import type { EmittedFile } from '../../generator/emit/emitter.js';
 import { writeOutput } from '../../generator/emit/write-output.js';
+import { CRASH_CODES } from '../../generator/diagnostic-codes.js';
 import { loadSpecs } from '../../generator/loader/load.js';
 import { runPipeline } from '../../generator/pipeline/runner.js';
 import { asoEmitters, asoStages } from '../../generator/targets/aso.js';
 
 /** Diagnostics that mean armkube itself failed, not the specs (as in `armkube generate`). */
-export const BUG_CODES: ReadonlySet<string> = new Set(['stage-failed', 'pipeline-order', 'emitter-failed']);
+export const BUG_CODES: ReadonlySet<string> = CRASH_CODES;
 
 export interface ReportedDiagnostic {
   code: string;

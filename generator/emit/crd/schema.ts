@@ -30,6 +30,7 @@
  * cycle (none is left after the `recursion` stage), an over-deep nesting or a dangling reference
  * becomes free-form with a diagnostic.
  */
+import type { CodeOfSeverity } from '../../diagnostic-codes.js';
 import type { ApiPackage, EnumType, ObjectType, OwnerReferenceType, PrimitiveType, Property, ResourceReferenceType, Type, UnionType, Validations } from '../../model/types.js';
 import { resolve } from '../../model/walk.js';
 import type { EmitContext } from '../emitter.js';
@@ -215,7 +216,7 @@ export class SchemaBuilder {
     return s;
   }
 
-  private once(key: string, severity: 'warning' | 'error', code: string, message: string, location?: Property['source']): void {
+  private once<S extends 'warning' | 'error'>(key: string, severity: S, code: CodeOfSeverity<S>, message: string, location?: Property['source']): void {
     if (this.reported.has(key)) return;
     this.reported.add(key);
     report(this.context, severity, code, message, location);

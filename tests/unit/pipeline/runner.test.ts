@@ -13,7 +13,7 @@ function recorder(id: string, log: string[], requires?: string[]): Stage {
     run(model, context) {
       log.push(id);
       context.count(`ran.${id}`);
-      context.diagnostics.info('ran', `${id} ran`);
+      context.diagnostics.info('x-ran', `${id} ran`);
       return model;
     },
   };
