@@ -15,8 +15,9 @@
  * Config overrides (`reference: true | false`) come last and win. Status types keep strings.
  * Every detection is counted by method; ambiguous ones are reported as `reference-ambiguous`.
  *
- * Runs after flattening (most IDs sit in the `properties` envelope) and before secrets, owner
- * and property names.
+ * Runs after `flatten-properties` (most IDs sit in the `properties` envelope) and before
+ * `secrets` (a secret that looks like an ID must end up a secret), `owner-scope` and
+ * `property-names`.
  */
 import type { ApiPackage, Model, ObjectType, Property, ResourceReferenceType, Type, TypeDefinition } from '../model/types.js';
 import { mapType, resolve } from '../model/walk.js';
@@ -32,6 +33,7 @@ export const armReferencesStage: Stage = {
   id: 'arm-references',
   description: 'ARM resource ID properties in specs become Kubernetes references (armId or group/kind/name)',
   requires: ['flatten-properties'],
+  runsBefore: ['secrets', 'owner-scope', 'property-names'],
   run(model: Model, context: StageContext): Model {
     const nouns = resourceNouns(model.armTypes ?? model.packages.flatMap((p) => p.resources.map((r) => r.armType)));
     return { ...model, packages: model.packages.map((pkg) => referencePackage(pkg, nouns, context)) };

@@ -24,7 +24,9 @@
  * columns (SYNCED, READY, EXTERNAL-NAME, AGE). Defaults carry the `kubernetesDefault`
  * annotation, for the CRD.
  *
- * Runs after `tidy`: the parameters of two kinds may be identical, and tidy would merge them.
+ * Runs after `spec-status`, after `crossplane-owner` (initProvider leaves out its identity
+ * parameters) and after `tidy`: the parameters of two kinds may be identical, and tidy would merge
+ * them.
  */
 import type { ApiPackage, KubernetesResourceInfo, Model, ObjectType, PrinterColumnInfo, Property, Resource, Type, TypeDefinition } from '../model/types.js';
 import { mapType } from '../model/walk.js';
@@ -41,6 +43,7 @@ export const crossplaneManagedStage: Stage = {
   id: 'crossplane-managed',
   description: 'spec becomes forProvider/initProvider/providerConfigRef/deletionPolicy/managementPolicies/writeConnectionSecretToRef, status atProvider/conditions; cluster-scoped',
   requires: ['spec-status', 'crossplane-owner'],
+  runsAfter: ['tidy'],
   run(model: Model, context: StageContext): Model {
     return { ...model, packages: model.packages.map((pkg) => managedPackage(pkg, context)) };
   },

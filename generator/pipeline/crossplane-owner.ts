@@ -16,9 +16,12 @@
  * The subscription is the provider's (its ProviderConfig), not a parameter. All are optional: a
  * reference or selector may fill them. A name the body already uses gets `Parameter`
  * (`locationParameter`, warning `crossplane-identity-renamed`); a type segment the URL repeats
- * (`folders/{a}/folders/{b}`) is numbered (`folderName`, `folderName2`). The ARM `id`, `name` and `type` leave the spec, as in
- * `owner-scope`, whose place this stage takes: once the spec's top level is final (after
- * flattening, references and secrets), before property names.
+ * (`folders/{a}/folders/{b}`) is numbered (`folderName`, `folderName2`). The ARM `id`, `name` and
+ * `type` leave the spec, as in `owner-scope`, whose place this stage takes.
+ *
+ * Runs once the spec's top level is final: after `spec-status`, `flatten-properties`,
+ * `arm-references`, `secrets`, `crossplane-references` and `crossplane-secrets`; and before
+ * `property-names`, which settles collisions with the new names.
  */
 import type { ApiPackage, Model, ObjectType, Property, Resource, TypeDefinition } from '../model/types.js';
 import { camelCase, singular } from '../naming/words.js';
@@ -40,6 +43,8 @@ export const crossplaneOwnerStage: Stage = {
   id: 'crossplane-owner',
   description: 'the URL parameters of each resource (resourceGroupName, parent names) become spec properties with Ref/Selector; ARM id/name/type leave the spec',
   requires: ['spec-status', 'flatten-properties'],
+  runsAfter: ['arm-references', 'secrets', 'crossplane-references', 'crossplane-secrets'],
+  runsBefore: ['property-names'],
   run(model: Model, context: StageContext): Model {
     const kinds = kindsByArmType(model);
     kinds.set(RESOURCE_GROUP_TYPE.toLowerCase(), { group: kubernetesGroup('Microsoft.Resources', context.options.groupSuffix), kind: 'ResourceGroup' });

@@ -14,7 +14,8 @@
  * The raw field is optional (a reference or selector may fill it). A map of IDs stays a map of
  * strings: Crossplane has no reference per map entry (counted `crossplane.mapReferences`).
  * Status types keep strings. Runs right after `arm-references` and `secrets`, which find the
- * references, and before `property-names`, which settles collisions with the new names.
+ * references and the secrets among them, and before `property-names`, which settles collisions
+ * with the new names.
  */
 import type { ApiPackage, Model, ObjectType, Property, ResourceReferenceType, Type } from '../model/types.js';
 import { mapType } from '../model/walk.js';
@@ -32,6 +33,8 @@ export const crossplaneReferencesStage: Stage = {
   id: 'crossplane-references',
   description: 'spec references become the ARM ID string plus <field>Ref/<field>Refs and <field>Selector (Crossplane style)',
   requires: ['arm-references'],
+  runsAfter: ['secrets'],
+  runsBefore: ['property-names'],
   run(model: Model, context: StageContext): Model {
     const kinds = kindsByArmType(model);
     return { ...model, packages: model.packages.map((pkg) => referencesOfPackage(pkg, kinds, context)) };

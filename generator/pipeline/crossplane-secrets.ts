@@ -31,6 +31,7 @@ export const crossplaneSecretsStage: Stage = {
   id: 'crossplane-secrets',
   description: 'secret inputs become <field>SecretRef (Secret name, namespace, key); secret-looking strings too, and they leave the status',
   requires: ['secrets'],
+  runsBefore: ['property-names'],
   run(model: Model, context: StageContext): Model {
     return { ...model, packages: model.packages.map((pkg) => secretsOfPackage(pkg, context)) };
   },

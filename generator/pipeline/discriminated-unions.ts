@@ -30,6 +30,7 @@ export const discriminatedUnionsStage: Stage = {
   id: 'discriminated-unions',
   description: 'named objects with a discriminator and subtypes become unions, one variant per subtype',
   requires: ['merge-allof'],
+  runsBefore: ['spec-status'],
   run: (model, context) => mapPackages(model, (pkg) => unionsOfPackage(pkg, context)),
 };
 

@@ -7,8 +7,8 @@
  * (`<envelope><Name>`) and reported. Spec and status types that only held lifted properties, and
  * that nothing reaches any more, are removed.
  *
- * Runs right after `spec-status` (it acts on the spec and status graphs) and before references,
- * secrets and names, which must see the final shape.
+ * Runs right after `spec-status` (it acts on the spec and status graphs) and before
+ * `arm-references`, `secrets` and `property-names`, which must see the final shape.
  */
 import type { ApiPackage, Model, ObjectType, Property, Type, TypeDefinition } from '../model/types.js';
 import { mapType, reachableNames } from '../model/walk.js';
@@ -24,6 +24,7 @@ export const flattenPropertiesStage: Stage = {
   id: 'flatten-properties',
   description: 'lift the `properties` envelope and x-ms-client-flatten properties, remembering their ARM path',
   requires: ['spec-status'],
+  runsBefore: ['arm-references', 'secrets', 'property-names'],
   run(model: Model, context: StageContext): Model {
     return { ...model, packages: model.packages.map((pkg) => flattenPackage(pkg, context)) };
   },

@@ -15,8 +15,8 @@
  *
  * Every named type is merged once per package (memoized), bases before their subtypes; inline
  * objects (in properties, resource bodies) are merged where they stand.
- * It runs first: every later stage must see complete property lists, not allOf chains, and
- * `discriminated-unions` needs merged subtypes.
+ * It runs before `discriminated-unions`, which needs merged subtypes, and before `spec-status`:
+ * every stage from there on must see complete property lists, not allOf chains.
  */
 import type { SourceLocation } from '../diagnostics.js';
 import type { ApiPackage, ObjectType, Property, Resource, Type, TypeDefinition } from '../model/types.js';
@@ -30,6 +30,7 @@ import type { Stage, StageContext } from './stage.js';
 export const mergeAllOfStage: Stage = {
   id: 'merge-allof',
   description: 'copies allOf base properties into each object (base properties first) and clears bases',
+  runsBefore: ['discriminated-unions', 'spec-status'],
   run: (model, context) => mapPackages(model, (pkg) => mergePackage(pkg, context)),
 };
 

@@ -8,8 +8,11 @@
  *   `azureName`  the ARM name (in the URL), defaulting to `metadata.name`; absent for fixed-name
  *                singletons such as `blobServices/default`.
  *
- * The ARM `id`, `name` and `type` leave the spec: they are in the URL or set by ARM. Runs once the
- * spec's top level is final (after flattening, references and secrets), before property names.
+ * The ARM `id`, `name` and `type` leave the spec: they are in the URL or set by ARM.
+ *
+ * Runs once the spec's top level is final: after `spec-status`, `flatten-properties`,
+ * `arm-references` and `secrets`; and before `property-names`, which names ARM properties that
+ * collide with `owner` or `azureName`.
  */
 import type { ApiPackage, KubernetesResourceInfo, Model, ObjectType, OwnerReferenceType, Property, Resource, TypeDefinition } from '../model/types.js';
 import { kubernetesGroup } from './resource-names.js';
@@ -26,6 +29,8 @@ export const ownerScopeStage: Stage = {
   id: 'owner-scope',
   description: 'spec.owner (parent, resource group or any for extensions) and spec.azureName; ARM id/name/type leave the spec',
   requires: ['spec-status', 'flatten-properties'],
+  runsAfter: ['arm-references', 'secrets'],
+  runsBefore: ['property-names'],
   run(model: Model, context: StageContext): Model {
     const kinds = new Map<string, string>();
     for (const pkg of model.packages) {

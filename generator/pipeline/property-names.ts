@@ -13,8 +13,9 @@
  * within their union. Renames other than camel-casing are annotated
  * `{ renamed: 'config' | 'identifier' | 'collision' }`.
  *
- * Runs after every stage that adds or renames properties (flattening, references, secrets,
- * owner/azureName), so that collisions are resolved once, on the final property lists.
+ * Runs after `spec-status` and after every stage that adds or renames properties
+ * (`flatten-properties`, `arm-references`, `secrets`, `owner-scope`), so that collisions are
+ * resolved once, on the final property lists.
  */
 import type { ApiPackage, ObjectType, Property, UnionType } from '../model/types.js';
 import { mapPackages, mapType } from '../model/walk.js';
@@ -30,6 +31,7 @@ export const propertyNamesStage: Stage = {
   id: 'property-names',
   description: 'camelCase Kubernetes property names, valid and unique per object; config renames and descriptions',
   requires: ['spec-status'],
+  runsAfter: ['flatten-properties', 'arm-references', 'secrets', 'owner-scope'],
   run(model, context) {
     const cache = new Map<string, string>();
     return mapPackages(model, (pkg) => new Namer(pkg, context, cache).run());

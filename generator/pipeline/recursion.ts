@@ -10,8 +10,9 @@
  * the property holding it is annotated `{ recursion: 'free-form' }` and says so in its description.
  * Copies keep their `side`. Each cycle is reported once (`recursive-type`).
  *
- * Runs on the final type graph (after flattening, references, secrets and names) so that the
- * copies carry every earlier change, and before validations, which then see the copies too.
+ * Runs after `spec-status`, on the final type graph: after `property-names` (the last stage that
+ * changes properties) so that the copies carry every earlier change, and before `validations`,
+ * which then sees the copies too.
  */
 import type { AnyType, ApiPackage, Model, ObjectType, Property, Type, TypeDefinition } from '../model/types.js';
 import { mapType, referencedNames } from '../model/walk.js';
@@ -25,6 +26,8 @@ export const recursionStage: Stage = {
   id: 'recursion',
   description: 'unroll recursive types to recursionDepth levels, then free-form; report each cycle',
   requires: ['spec-status'],
+  runsAfter: ['property-names'],
+  runsBefore: ['validations'],
   run(model: Model, context: StageContext): Model {
     let depth = context.options.recursionDepth;
     if (!Number.isInteger(depth) || depth < 1) {

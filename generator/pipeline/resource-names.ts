@@ -8,7 +8,8 @@
  * A kind must mean the same ARM type in every version of a group, so kinds are chosen once per
  * group over all packages (the spelling of the ARM type is taken from its latest api-version),
  * and collisions between different ARM types are resolved in a fixed order and reported.
- * It runs before `spec-status` because the kind names the spec and status types.
+ * It runs before `select` (selectors name kinds, and a kind must not depend on what is selected)
+ * and before `spec-status` (the kind names the spec and status types).
  */
 import type { ApiPackage, KubernetesResourceInfo, Model, Resource } from '../model/types.js';
 import { pascalCase, singular } from '../naming/words.js';
@@ -73,6 +74,7 @@ export function kindAndPlural(resource: Pick<Resource, 'armType' | 'scope'>): { 
 export const resourceNamesStage: Stage = {
   id: 'resource-names',
   description: 'Kubernetes group, version, kind and plural for every resource, unique within each group',
+  runsBefore: ['select', 'spec-status'],
   run(model: Model, context: StageContext): Model {
     const kinds = chooseKinds(model, context);
     const seen = new Map<string, Resource>();

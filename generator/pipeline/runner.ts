@@ -1,6 +1,6 @@
 /**
- * Runs a list of stages over a model: checks each stage's requirements, times it, collects its
- * diagnostics and counters. A stage that throws is a bug, not a bad spec: the runner reports it
+ * Runs a list of stages over a model: checks the order the stages declare, times each stage,
+ * collects its diagnostics and counters. A stage that throws is a bug, not a bad spec: the runner reports it
  * as an error diagnostic and goes on with the model as it was before that stage.
  */
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
@@ -42,17 +42,31 @@ export interface RunOptions {
   onStage?: (stage: Stage, index: number, total: number) => void;
 }
 
-/** Checks that ids are unique and every `requires` names an earlier stage; returns the problems. */
+/**
+ * Checks a stage list against what its stages declare: ids are unique, every `requires` names an
+ * earlier stage, every `runsAfter` that is in the list is earlier and every `runsBefore` that is
+ * in the list is later. Returns the problems, one sentence each (none: the order is fine).
+ */
 export function validatePipeline(stages: readonly Stage[]): string[] {
   const problems: string[] = [];
-  const seen = new Set<string>();
-  for (const stage of stages) {
-    if (seen.has(stage.id)) problems.push(`stage ${stage.id} appears twice`);
-    for (const req of stage.requires ?? []) {
-      if (!seen.has(req)) problems.push(`stage ${stage.id} requires ${req} to run before it`);
+  const position = new Map<string, number>();
+  stages.forEach((stage, i) => {
+    if (position.has(stage.id)) problems.push(`stage ${stage.id} appears twice`);
+    else position.set(stage.id, i);
+  });
+  stages.forEach((stage, i) => {
+    for (const id of stage.requires ?? []) {
+      const at = position.get(id);
+      if (at === undefined) problems.push(`stage ${stage.id} requires ${id} to run before it, and ${id} is not in the pipeline`);
+      else if (at > i) problems.push(`stage ${stage.id} requires ${id} to run before it`);
     }
-    seen.add(stage.id);
-  }
+    for (const id of stage.runsAfter ?? []) {
+      if ((position.get(id) ?? -1) > i) problems.push(`stage ${stage.id} must run after ${id}`);
+    }
+    for (const id of stage.runsBefore ?? []) {
+      if ((position.get(id) ?? Infinity) < i) problems.push(`stage ${stage.id} must run before ${id}`);
+    }
+  });
   return problems;
 }
 

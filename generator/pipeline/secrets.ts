@@ -11,8 +11,9 @@
  * GET. Properties that look like secrets by name and description only (old specs without
  * `x-ms-secret`) are reported as `secret-candidate` and left alone: the config decides.
  *
- * Runs after `flatten-properties` (secrets sit under the `properties` envelope) and after
- * `arm-references`, so that a secret that looks like an ARM ID ends up a secret, not a reference.
+ * Runs after `spec-status` (secret references exist on the spec side only), after
+ * `flatten-properties` (secrets sit under the `properties` envelope) and after `arm-references`, so
+ * that a secret that looks like an ARM ID ends up a secret, not a reference.
  */
 import type { ApiPackage, ObjectType, Property, Type } from '../model/types.js';
 import { mapPackages, mapType, resolve } from '../model/walk.js';
@@ -29,6 +30,7 @@ export const secretsStage: Stage = {
   id: 'secrets',
   description: 'x-ms-secret and format: password properties become Kubernetes secret references in specs and leave the status',
   requires: ['spec-status'],
+  runsAfter: ['flatten-properties', 'arm-references'],
   run: (model, context) => mapPackages(model, (pkg) => secretsOfPackage(pkg, context)),
 };
 

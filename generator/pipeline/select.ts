@@ -6,9 +6,12 @@
  * A resource is a candidate when any selector matches it (all when `resources` is absent); per
  * (group, kind), the candidates' api-versions go through the selector's policy (else the
  * top-level one): `latest-stable` keeps the latest stable version, else the latest preview;
- * `latest` the latest of any stability; `all` every one; a list those listed. It runs right after
- * `resource-names`: selectors name kinds, and a kind must be the same whatever is selected, so
- * names are chosen over the whole model first. A selector that matches nothing is reported.
+ * `latest` the latest of any stability; `all` every one; a list those listed. A selector that
+ * matches nothing is reported.
+ *
+ * It runs right after `resource-names` (selectors name kinds, and a kind must be the same whatever
+ * is selected, so names are chosen over the whole model first) and before `storage-version`, which
+ * picks the stored version among the selected ones.
  */
 import type { ApiPackage, Model, Resource } from '../model/types.js';
 import type { ResourceSelector, VersionPolicy } from './options.js';
@@ -26,6 +29,7 @@ export const selectStage: Stage = {
   id: 'select',
   description: 'keeps the selected resources at the api-versions of the version policy',
   requires: ['resource-names'],
+  runsBefore: ['storage-version'],
   run(model: Model, context: StageContext): Model {
     const { resources: selectors, versions: policy } = context.options;
     if (selectors === undefined && policy === 'all') return model;

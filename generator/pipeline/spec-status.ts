@@ -9,8 +9,10 @@
  *
  * Every type of either graph is marked with its `side`, which later stages use (references and
  * secret references exist only on the spec side). The ARM-shaped originals are left for `tidy`.
- * Runs after the unions (both sides share their shape) and names (the kind names the types),
- * before flattening and every stage that treats spec and status differently.
+ * Runs after `resource-names` (the kind names the types), after `merge-allof` and
+ * `discriminated-unions` (both sides share the union shape; run earlier, the variants of a
+ * polymorphic resource are lost), and before `flatten-properties` and every stage that treats spec
+ * and status differently.
  */
 import type { ApiPackage, Model, ObjectType, Property, Resource, Type, TypeDefinition } from '../model/types.js';
 import { mapType, resolve } from '../model/walk.js';
@@ -26,6 +28,8 @@ export const specStatusStage: Stage = {
   id: 'spec-status',
   description: 'spec types from the writable PUT body, status types from the GET body (all optional)',
   requires: ['resource-names'],
+  runsAfter: ['merge-allof', 'discriminated-unions'],
+  runsBefore: ['flatten-properties'],
   run(model: Model, context: StageContext): Model {
     return { ...model, packages: model.packages.map((pkg) => splitPackage(pkg, context)) };
   },

@@ -1,7 +1,9 @@
 /**
- * The stage contract. A stage is a value: an id, a one-line description, the ids of the stages
- * that must have run before it, and a pure function from model to model. Stages never mutate
- * their input; they report problems through `context.diagnostics`.
+ * The stage contract. A stage is a value: an id, a one-line description, its place declared
+ * against other stages (as ASO's pipeline stages declare their prerequisites and postrequisites),
+ * and a pure function from model to model. Stages never mutate their input; they report problems
+ * through `context.diagnostics`. The runner refuses a stage list that breaks a declared order
+ * (`validatePipeline`), and a test holds each stage file's header to its declarations.
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Model } from '../model/types.js';
@@ -23,14 +25,19 @@ export interface StageContext {
 }
 
 /**
- * A pipeline stage: an id, a one-line description, the ids of the stages it `requires` earlier, and
- * `run`, a pure function from model to model that never mutates its input.
+ * A pipeline stage: an id, a one-line description, its order against other stages (`requires`,
+ * `runsAfter`, `runsBefore`), and `run`, a pure function from model to model that never mutates
+ * its input.
  */
 export interface Stage {
   /** Kebab-case, unique in a pipeline, e.g. `arm-references`. */
   id: string;
   description: string;
-  /** Ids of stages that must run earlier in the same pipeline. */
-  requires?: string[];
+  /** Ids of stages that must be in the pipeline and run earlier: this stage needs what they make. */
+  requires?: readonly string[];
+  /** Ids of stages that, when they are in the pipeline, must run earlier (what they change must be there first). */
+  runsAfter?: readonly string[];
+  /** Ids of stages that, when they are in the pipeline, must run later (they must see what this stage makes). */
+  runsBefore?: readonly string[];
   run(model: Model, context: StageContext): Model;
 }

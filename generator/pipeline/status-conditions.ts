@@ -11,8 +11,9 @@
  * would also be named `conditions` is renamed `armConditions` and reported. A resource without a
  * status type gets one holding just `conditions`.
  *
- * Runs after `validations` (status enums become documentation there, while the condition enums
- * are Kubernetes' own and stay enforced) and before `tidy`, which must see the new type in use.
+ * Runs after `spec-status`, after `validations` (status enums become documentation there, while
+ * the condition enums are Kubernetes' own and stay enforced) and before `tidy`, which must see the
+ * new type in use.
  */
 import type { ApiPackage, ObjectType, Property, Resource, Type, TypeDefinition } from '../model/types.js';
 import { mapPackages } from '../model/walk.js';
@@ -27,6 +28,8 @@ export const statusConditionsStage: Stage = {
   id: 'status-conditions',
   description: 'adds the Kubernetes `conditions` (array of Condition) in front of every resource status',
   requires: ['spec-status'],
+  runsAfter: ['validations'],
+  runsBefore: ['tidy'],
   run: (model, context) => mapPackages(model, (pkg) => conditionsOfPackage(pkg, context)),
 };
 

@@ -7,8 +7,9 @@
  * `2021-04-01-preview`); a version with any suffix after the date is a preview. Versions that
  * have no spec type are chosen only when no version of the kind has one.
  *
- * Last: it looks across every package of a group and needs the final kinds, and nothing after it
- * changes which versions exist.
+ * Runs after `resource-names` (it needs the final kinds) and after `select` (it picks among the
+ * selected versions). It sits last: it looks across every package of a group, and nothing after
+ * it changes which versions exist.
  */
 import type { Model, Resource } from '../model/types.js';
 import type { PipelineOptions } from './options.js';
@@ -22,6 +23,7 @@ export const storageVersionStage: Stage = {
   id: 'storage-version',
   description: 'one storage version per (group, kind): the latest stable api-version, else the latest preview',
   requires: ['resource-names'],
+  runsAfter: ['select'],
   run(model: Model, context: StageContext): Model {
     const versions = new Map<string, Resource[]>();
     for (const pkg of model.packages) {

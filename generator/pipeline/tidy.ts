@@ -11,8 +11,9 @@
  *      for the class of their target, computed once per type depth-first, so this is linear.
  *      Spec and status tops are never merged: each kind keeps its own `<Kind>_Spec`/`_STATUS`.
  *
- * Runs after every stage that adds or changes types (unrolled copies, conditions), so that what
- * it removes stays unused and what it shares stays identical.
+ * Runs after `spec-status` and after every stage that adds or changes types (`recursion`'s
+ * unrolled copies, `validations`' enums, `status-conditions`' `Condition`), so that what it removes
+ * stays unused and what it shares stays identical.
  */
 import type { ApiPackage, Model, Resource, Type, TypeDefinition } from '../model/types.js';
 import { mapType, reachableNames } from '../model/walk.js';
@@ -26,6 +27,7 @@ export const tidyStage: Stage = {
   id: 'tidy',
   description: 'remove types no spec or status reaches, drop the ARM body shapes, share identical types',
   requires: ['spec-status'],
+  runsAfter: ['recursion', 'validations', 'status-conditions'],
   run(model: Model, context: StageContext): Model {
     return { ...model, packages: model.packages.map((pkg) => tidyPackage(pkg, context)) };
   },

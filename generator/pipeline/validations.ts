@@ -17,8 +17,9 @@
  * Status types are observed, not validated (as in ASO): every validation is removed and every enum
  * is documented as above. Free-form (`any`) stays free-form.
  *
- * Runs after `recursion` (unrolled copies carry the validations it checks) and before
- * `status-conditions`, whose `Condition` type keeps its enums.
+ * Runs after `spec-status` (spec and status are treated apart), after `recursion` (unrolled copies
+ * carry the validations it checks) and before `status-conditions`, whose `Condition` type keeps
+ * its enums.
  */
 import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import type { SourceLocation } from '../diagnostics.js';
@@ -35,6 +36,8 @@ export const validationsStage: Stage = {
   id: 'validations',
   description: 'patterns Kubernetes can run, consistent bounds, open enums documented, no validation on status',
   requires: ['spec-status'],
+  runsAfter: ['recursion'],
+  runsBefore: ['status-conditions'],
   run: (model, context) => mapPackages(model, (pkg) => validationsOfPackage(pkg, context)),
 };
 
