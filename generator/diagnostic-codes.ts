@@ -24,6 +24,7 @@ const W = ['warning'] as const;
 const E = ['error'] as const;
 const I = ['info'] as const;
 
+/** Every code armkube raises, by area, with what the registry says about it. */
 export const DIAGNOSTIC_CODES = {
   // loader: reading files and Swagger documents
   'file-unreadable': { severities: E, raisedBy: 'loader', meaning: 'a spec file (or a file a $ref names) cannot be read; it is skipped' },

@@ -115,6 +115,7 @@ export { checkStructural, type StructuralProblem, type StructuralRule } from './
 export { typescriptEmitter } from './emit/typescript/index.js';
 export { clientEmitter } from './emit/client/index.js';
 export { crossplaneTypesEmitter } from './emit/crossplane-types/index.js';
+export { emitDocsFromFiles, type DocsContext } from './emit/docs/index.js';
 
 // Targets: named lists of stages and emitters.
 export { asoEmitters, asoStages } from './targets/aso.js';

@@ -16,6 +16,7 @@ import { DEFAULT_FIELD_LIMITS, type FieldLimits } from './fields.js';
 import { docsTemplates } from './templates.js';
 import { groupViews } from './views.js';
 
+/** What `emitDocs` and `emitDocsFromFiles` need besides the model: diagnostics, the specs root (for the examples), counters. */
 export interface DocsContext {
   diagnostics: Diagnostics;
   /** The specs root the model was loaded from: example paths are relative to it. */
