@@ -1,6 +1,7 @@
 /**
  * Measures @apidevtools/swagger-parser on a specs tree against the floor and against our loader,
- * for README.md ("Design notes", "Why not @apidevtools/swagger-parser for loading").
+ * for docs/design.md ("Notes on the implementation", "Why not @apidevtools/swagger-parser for
+ * loading").
  *
  *   npm run build
  *   node dist/scripts/measure-swagger-parser.js [--specs DIR] [--runs 3] [--sample 10]
@@ -31,7 +32,7 @@
  * the same run; the "× floor" column is the median over the runs of (task time / floor time
  * of that run), the times are in-process (Node start-up excluded), peak RSS is the highest.
  *
- * The figures in README.md came from (about 26 and 5 minutes on a shared 2-core machine):
+ * The figures in docs/design.md came from (about 26 and 5 minutes on a shared 2-core machine):
  *   node dist/scripts/measure-swagger-parser.js --sample 1
  *   node dist/scripts/measure-swagger-parser.js --sample 10 --tasks floor,validate,validate-default,validate-schema-sp
  *

@@ -11,7 +11,8 @@
  * problem of a shared file once per file that reaches it, at the pointer where it was inlined,
  * re-read the shared files for every root, stop at the first `x-ms-examples` file that is
  * missing (the corpus keeps examples only for the latest stable versions), and its spec
- * checks stop at the first problem of a file. See README.md, "Design notes", for the figures.
+ * checks stop at the first problem of a file. See docs/design.md, "Notes on the implementation",
+ * for the figures.
  *
  * Swagger-parser's `validate` compiles the Swagger 2.0 schema with a fresh Ajv on every call
  * (about 50 ms, more than validating most files), and its `parse` walks the whole document
