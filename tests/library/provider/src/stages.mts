@@ -34,7 +34,7 @@ export const deletionPolicyStage: Stage = {
       return mapKubernetesTypes(pkg, (def) => {
         if (!specs.has(def.name) || def.type.kind !== 'object') return def;
         if (def.type.properties.some((p) => p.armName === DELETION_POLICY.armName)) {
-          context.diagnostics.warning('deletion-policy-exists', `${def.name} already has a deletionPolicy property`, def.source);
+          context.diagnostics.warning('x-deletion-policy-exists', `${def.name} already has a deletionPolicy property`, def.source);
           return def;
         }
         context.count('deletionPolicy.added');

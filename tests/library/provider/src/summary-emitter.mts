@@ -68,7 +68,7 @@ export const summaryEmitter: Emitter = {
       for (const resource of pkg.resources) {
         const summary = summarize(pkg, resource);
         if (summary) kinds.push(summary);
-        else context.diagnostics.info('summary-skipped', `${resource.armType} ${resource.apiVersion} has no Kubernetes kind`, resource.source);
+        else context.diagnostics.info('x-summary-skipped', `${resource.armType} ${resource.apiVersion} has no Kubernetes kind`, resource.source);
       }
     }
     kinds.sort((a, b) => a.group.localeCompare(b.group) || a.kind.localeCompare(b.kind) || a.version.localeCompare(b.version));
