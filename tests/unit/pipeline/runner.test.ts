@@ -39,6 +39,16 @@ describe('runPipeline', () => {
     expect(result.diagnostics[0].message).toContain('b requires a');
   });
 
+  it('checks runsAfter and runsBefore only against stages that are in the list; requires wants the stage there', () => {
+    const stage = (id: string, order: Partial<Stage> = {}): Stage => ({ id, description: id, run: (m) => m, ...order });
+    const late = stage('late', { runsAfter: ['early'], runsBefore: ['last'] });
+    expect(validatePipeline([late])).toEqual([]);
+    expect(validatePipeline([stage('early'), late, stage('last')])).toEqual([]);
+    expect(validatePipeline([late, stage('early')])).toEqual(['stage late must run after early']);
+    expect(validatePipeline([stage('last'), late])).toEqual(['stage late must run before last']);
+    expect(validatePipeline([stage('b', { requires: ['a'] })])).toEqual(['stage b requires a to run before it, and a is not in the pipeline']);
+  });
+
   it('reports duplicate stage ids', () => {
     expect(validatePipeline([recorder('a', []), recorder('a', [])])).toEqual(['stage a appears twice']);
   });
