@@ -100,8 +100,14 @@ function* writeSteps(outDir: string, files: readonly EmittedFile[], options: Gua
     let n = 0;
     for (const file of sorted) {
       const full = path.join(staging, file.path);
-      mkdirSync(path.dirname(full), { recursive: true });
-      writeFileSync(full, file.content);
+      try {
+        mkdirSync(path.dirname(full), { recursive: true });
+        writeFileSync(full, file.content);
+      } catch (e) {
+        // A failed write() names no file: say which one.
+        if (isFsError(e) && e.path === undefined) e.path = full;
+        throw e;
+      }
       bytes += Buffer.byteLength(file.content);
       if (++n % BATCH === 0) yield;
     }
