@@ -10,17 +10,19 @@ import { Diagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.j
 import { DOCS_FOLDER, emitDocsFromFiles } from '../emit/docs/index.js';
 import type { EmittedFile } from '../emit/emitter.js';
 import { typescriptEmitter } from '../emit/typescript/index.js';
-import { writeOutput } from '../emit/write-output.js';
-import { loadAndRun, OUTPUT_ALIAS, resolveInputs, resolveOut, resolveTarget, selectionOptions, type SelectionFlags } from './inputs.js';
+import { writeOutputAsync } from '../emit/write-output.js';
+import type { Target } from '../targets/index.js';
+import { explainEmptySelection, selectedCount } from './empty-selection.js';
+import { loadAndRun, OUTPUT_ALIAS, resolveInputs, resolveOut, resolveTarget, selectionOptions, type Inputs, type SelectionFlags } from './inputs.js';
+import type { OutputLock } from './output-lock.js';
 import { CRASH_CODES, endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
+import { checkOutFolder, Interrupts, lockOut, reportRunFailure } from './run-safety.js';
 
 interface DocsOpts extends SelectionFlags {
   out?: string;
   json?: boolean;
   quiet?: boolean;
 }
-
-/** Diagnostics that mean armkube itself failed, not the specs: nothing is written. */
 
 export function registerDocsCommand(program: Command): void {
   selectionOptions(program.command('docs').description('Write a Markdown API reference (one page per Kubernetes group, samples from the specs\' examples) into <out>/docs'))
@@ -40,61 +42,96 @@ export function registerDocsCommand(program: Command): void {
     .action(async (opts: DocsOpts) => {
       const inputs = resolveInputs(opts);
       const target = resolveTarget(opts.target, inputs.config);
-      const out = resolveOut(opts.out ?? opts.output, inputs.config);
-      const report = progress(opts);
-      const started = performance.now();
-      const { result: pipeline } = loadAndRun(inputs, target.stages, opts, report);
-      const diagnostics = new Diagnostics('docs');
-      const typescriptDiagnostics = new Diagnostics(typescriptEmitter.id);
-      const counts: Record<string, number> = {};
-      const count = (key: string, by = 1) => void (counts[key] = (counts[key] ?? 0) + by);
-      let files: EmittedFile[] = [];
-      if (!pipeline.diagnostics.some((d) => CRASH_CODES.has(d.code))) {
-        report('emitting typescript');
-        let tsFiles: EmittedFile[] = [];
-        try {
-          tsFiles = typescriptEmitter.emit(pipeline.model, { diagnostics: typescriptDiagnostics, count });
-        } catch (e) {
-          typescriptDiagnostics.error('emitter-failed', `emitter typescript failed: ${(e as Error).stack ?? String(e)}`);
-        }
-        report('rendering docs');
-        if (tsFiles.length) files = await emitDocsFromFiles(pipeline.model, tsFiles, { diagnostics, specsDir: inputs.specsDir, count });
+      const out = resolveOut(opts.out ?? opts.output, inputs.config, inputs.configFile);
+      const docsFolder = path.join(out, DOCS_FOLDER);
+      // Refused before anything runs: <out> must be a folder (or absent), <out>/docs armkube's.
+      checkOutFolder(docsFolder, { specsDir: inputs.specsDir, json: opts.json });
+      const interrupts = new Interrupts();
+      let lock: OutputLock | undefined;
+      const partial: Record<string, unknown> = { target: target.name, out: docsFolder };
+      try {
+        // The lock of the output folder: a `generate` into it replaces docs/ too.
+        lock = await lockOut(out, 'docs', interrupts);
+        await run(opts, inputs, target, out, interrupts);
+      } catch (e) {
+        endProgress(opts);
+        if (!reportRunFailure(e, opts.json, partial)) throw e;
+      } finally {
+        for (const note of lock?.release() ?? []) process.stderr.write(`armkube: note: ${note}\n`);
+        interrupts.dispose();
       }
-      const all: Diagnostic[] = [...pipeline.diagnostics, ...typescriptDiagnostics.items, ...diagnostics.items];
-      const broken = all.some((d) => CRASH_CODES.has(d.code));
-      let written: { files: number; bytes: number } | undefined;
-      if (!broken) {
-        report(`writing ${files.length} files`);
-        // Paths relative to the docs folder: writeOutput replaces that folder only.
-        written = writeOutput(path.join(out, DOCS_FOLDER), files.map((f) => ({ ...f, path: path.posix.relative(DOCS_FOLDER, f.path) })));
-      }
-      endProgress(opts);
-      const failing = all.filter((d) => d.severity === 'error' && d.source !== 'loader');
-      const summary = {
-        target: target.name,
-        out: path.join(out, DOCS_FOLDER),
-        written: written !== undefined,
-        groups: counts['docs.groups'] ?? 0,
-        kinds: counts['docs.kinds'] ?? 0,
-        samples: counts['docs.samples'] ?? 0,
-        withoutSample: counts['docs.withoutSample'] ?? 0,
-        files: written?.files ?? 0,
-        bytes: written?.bytes ?? 0,
-        warnings: all.filter((d) => d.severity === 'warning' && d.source === 'docs').map(formatDiagnostic),
-        errors: failing.map(formatDiagnostic),
-        seconds: Math.round((performance.now() - started) / 10) / 100,
-      };
-      if (opts.json) printJson(summary);
-      else {
-        const lines = [
-          `docs: ${summary.groups} groups, ${summary.kinds} kinds (${summary.samples} with a sample, ${summary.withoutSample} without), ${summary.files} files ${summary.written ? `written to ${summary.out}` : 'NOT written'} in ${summary.seconds} s`,
-          `docs warnings: ${summary.warnings.length}`,
-          ...summary.warnings.slice(0, 20).map((w) => `  ${w}`),
-          `errors: ${summary.errors.length}`,
-          ...summary.errors.slice(0, 20).map((e) => `  ${e}`),
-        ];
-        process.stdout.write(lines.join('\n') + '\n');
-      }
-      process.exitCode = failing.length ? EXIT_DIAGNOSTICS : EXIT_OK;
     });
+}
+
+async function run(opts: DocsOpts, inputs: Inputs, target: Target, out: string, interrupts: Interrupts): Promise<void> {
+  const report = progress(opts);
+  const started = performance.now();
+  const { loaded, result: pipeline, options } = loadAndRun(inputs, target.stages, opts, report);
+  await interrupts.check();
+  if (selectedCount(pipeline.model) === 0) {
+    endProgress(opts);
+    const why = explainEmptySelection(inputs, opts, options, loaded);
+    if (opts.json) printJson({ target: target.name, out: path.join(out, DOCS_FOLDER), written: false, errors: [formatDiagnostic(why)] });
+    else process.stdout.write(`error ${why.code}: ${why.message}\n`);
+    process.exitCode = EXIT_DIAGNOSTICS;
+    return;
+  }
+  const diagnostics = new Diagnostics('docs');
+  const typescriptDiagnostics = new Diagnostics(typescriptEmitter.id);
+  const counts: Record<string, number> = {};
+  const count = (key: string, by = 1) => void (counts[key] = (counts[key] ?? 0) + by);
+  let files: EmittedFile[] = [];
+  if (!pipeline.diagnostics.some((d) => CRASH_CODES.has(d.code))) {
+    report('emitting typescript');
+    let tsFiles: EmittedFile[] = [];
+    try {
+      tsFiles = typescriptEmitter.emit(pipeline.model, { diagnostics: typescriptDiagnostics, count });
+    } catch (e) {
+      typescriptDiagnostics.error('emitter-failed', `emitter typescript failed: ${(e as Error).stack ?? String(e)}`);
+    }
+    report('rendering docs');
+    await interrupts.check();
+    if (tsFiles.length) files = await emitDocsFromFiles(pipeline.model, tsFiles, { diagnostics, specsDir: inputs.specsDir, count });
+    await interrupts.check();
+  }
+  const all: Diagnostic[] = [...pipeline.diagnostics, ...typescriptDiagnostics.items, ...diagnostics.items];
+  const broken = all.some((d) => CRASH_CODES.has(d.code));
+  let written: { files: number; bytes: number } | undefined;
+  if (!broken) {
+    report(`writing ${files.length} files`);
+    // Paths relative to the docs folder: writeOutput replaces that folder only.
+    written = await writeOutputAsync(
+      path.join(out, DOCS_FOLDER),
+      files.map((f) => ({ ...f, path: path.posix.relative(DOCS_FOLDER, f.path) })),
+      { specsDir: inputs.specsDir, signal: interrupts.signal },
+    );
+  }
+  endProgress(opts);
+  const failing = all.filter((d) => d.severity === 'error' && d.source !== 'loader');
+  const summary = {
+    target: target.name,
+    out: path.join(out, DOCS_FOLDER),
+    written: written !== undefined,
+    groups: counts['docs.groups'] ?? 0,
+    kinds: counts['docs.kinds'] ?? 0,
+    samples: counts['docs.samples'] ?? 0,
+    withoutSample: counts['docs.withoutSample'] ?? 0,
+    files: written?.files ?? 0,
+    bytes: written?.bytes ?? 0,
+    warnings: all.filter((d) => d.severity === 'warning' && d.source === 'docs').map(formatDiagnostic),
+    errors: failing.map(formatDiagnostic),
+    seconds: Math.round((performance.now() - started) / 10) / 100,
+  };
+  if (opts.json) printJson(summary);
+  else {
+    const lines = [
+      `docs: ${summary.groups} groups, ${summary.kinds} kinds (${summary.samples} with a sample, ${summary.withoutSample} without), ${summary.files} files ${summary.written ? `written to ${summary.out}` : 'NOT written'} in ${summary.seconds} s`,
+      `docs warnings: ${summary.warnings.length}`,
+      ...summary.warnings.slice(0, 20).map((w) => `  ${w}`),
+      `errors: ${summary.errors.length}`,
+      ...summary.errors.slice(0, 20).map((e) => `  ${e}`),
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  }
+  process.exitCode = failing.length ? EXIT_DIAGNOSTICS : EXIT_OK;
 }

@@ -5,7 +5,9 @@ import { loadConfig, type ArmkubeConfig } from '../config/config-file.js';
 import type { LatestPolicy } from '../loader/latest-versions.js';
 import { loadSpecs } from '../loader/load.js';
 import type { Model } from '../model/types.js';
-import { pipelineOptions, type PipelineOptions, type VersionPolicy } from '../pipeline/options.js';
+import { pipelineOptions, type PipelineOptions, type ResourceSelector, type VersionPolicy } from '../pipeline/options.js';
+import { globMatch } from '../pipeline/overrides.js';
+import { kubernetesGroup } from '../pipeline/resource-names.js';
 import { runPipeline } from '../pipeline/runner.js';
 import { packageSelected } from '../pipeline/select.js';
 import type { Stage } from '../pipeline/stage.js';
@@ -61,9 +63,13 @@ export function resolveTarget(flag: string | undefined, config?: ArmkubeConfig):
 /** `--output`, as `import`, `render` and `validate` name the output folder: accepted here too, not listed in the help. */
 export const OUTPUT_ALIAS = new Option('--output <dir>', 'same as --out').hideHelp();
 
-/** The output folder: `--out`, else the config's `out`, else `./output`. */
-export function resolveOut(flag: string | undefined, config: ArmkubeConfig): string {
-  return path.resolve(flag ?? config.out ?? 'output');
+/** The output folder: `--out`, else the config's `out`, else `./output`; an empty path (an unset variable) is a usage error. */
+export function resolveOut(flag: string | undefined, config: ArmkubeConfig, configFile?: string): string {
+  const value = flag ?? config.out ?? 'output';
+  if (value.trim() === '') {
+    usageError(`the output folder is an empty path (${flag !== undefined ? '--out ""' : `"out" in ${configFile ?? 'the config'}`}): an unset variable? Name the folder, e.g. --out ./output`);
+  }
+  return path.resolve(value);
 }
 
 /** `--versions latest-stable|latest|all|2021-04-01,2020-06-01` → a policy, or a usage error. */
@@ -76,12 +82,34 @@ export function parseVersionsFlag(value: string): VersionPolicy {
   return list;
 }
 
-/** The pipeline options of a run: the config's, with `--all` (every resource type) and `--versions` on top. */
+/**
+ * The pipeline options of a run: the config's, with `--all` (every resource type) and `--versions`
+ * on top. `--group`/`--version` drop the config entries they rule out, so that those are not
+ * reported as matching nothing.
+ */
 export function runOptions(inputs: Inputs, flags: SelectionFlags): Partial<PipelineOptions> {
   const options = { ...inputs.config.pipeline };
   if (flags.all) delete options.resources;
+  if (options.resources) options.resources = options.resources.filter((s) => withinNarrowing(s, flags, pipelineOptions(options).groupSuffix));
   options.versions = flags.versions !== undefined ? parseVersionsFlag(flags.versions) : (options.versions ?? DEFAULT_CLI_VERSIONS);
   return options;
+}
+
+/** Whether a config entry can select anything inside `--group` and `--version`. */
+export function withinNarrowing(s: ResourceSelector, flags: SelectionFlags, groupSuffix: string): boolean {
+  if (flags.group !== undefined) {
+    const group = flags.group;
+    if (s.group !== undefined && !globMatch(s.group, group) && !globMatch(s.group, kubernetesGroup(group, groupSuffix))) return false;
+    if (s.armType !== undefined) {
+      const slash = s.armType.indexOf('/');
+      if (!globMatch(slash < 0 ? s.armType : s.armType.slice(0, slash), group)) return false;
+    }
+  }
+  if (flags.version !== undefined) {
+    if (s.version !== undefined && !globMatch(s.version, flags.version)) return false;
+    if (Array.isArray(s.versions) && !s.versions.includes(flags.version)) return false;
+  }
+  return true;
 }
 
 /** The load-time pruning that gives the same result as `select` with these options, if any. */

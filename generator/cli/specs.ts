@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { loadSpecs } from '../loader/load.js';
 import { summarize } from '../loader/summary.js';
 import { swaggerFilesOf, validateSwaggerFiles, type ValidateResult } from '../loader/validate.js';
-import { endProgress, EXIT_OK, printDiagnostics, printJson, progress } from './output.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { diagnosticLines } from './diagnostic-report.js';
+import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
 import { resolveInputs } from './inputs.js';
 
 export function registerSpecsCommand(program: Command): void {
@@ -14,9 +16,10 @@ export function registerSpecsCommand(program: Command): void {
     .option('--specs <dir>', 'the specs folder (default: $ARMKUBE_SPECS, else ../shared/azure-rest-api-specs/specification)')
     .option('--json', 'print one JSON object')
     .option('--quiet', 'no progress output')
+    .option('--verbose', 'print every diagnostic, infos included (without it: a few per code)')
     .option('--validate', 'also validate each Swagger file against the Swagger 2.0 schema (swagger-parser; slower)')
     .addHelpText('after', '\nExamples:\n  armkube specs\n  armkube specs --validate\n  armkube specs --specs ../shared/typespec-arm-samples --json')
-    .action(async (opts: { specs?: string; config?: string; json?: boolean; quiet?: boolean; validate?: boolean }) => {
+    .action(async (opts: { specs?: string; config?: string; json?: boolean; quiet?: boolean; validate?: boolean; verbose?: boolean }) => {
       const inputs = resolveInputs(opts);
       const specs = { dir: inputs.specsDir, from: inputs.specsFrom };
       const report = progress(opts);
@@ -34,7 +37,13 @@ export function registerSpecsCommand(program: Command): void {
       endProgress(opts);
       const summary = summarize(result.model, result.stats, diagnostics);
       if (opts.json) {
-        printJson({ specsDir: specs.dir, ...summary, ...(validation ? { validation } : {}), seconds: round((performance.now() - started) / 1000) });
+        printJson({
+          specsDir: specs.dir,
+          ...summary,
+          ...(validation ? { validation } : {}),
+          diagnosticsList: diagnostics.map((d) => ({ ...d, text: formatDiagnostic(d) })),
+          seconds: round((performance.now() - started) / 1000),
+        });
       } else {
         const lines = [
           `specs: ${specs.dir} (${specs.from})`,
@@ -50,12 +59,13 @@ export function registerSpecsCommand(program: Command): void {
             : []),
           `diagnostics:              ${summary.diagnostics.reduce((n, d) => n + d.count, 0)}`,
           ...summary.diagnostics.map((d) => `  ${d.severity.padEnd(7)} ${d.code.padEnd(28)} ${d.count}`),
+          ...diagnosticLines(diagnostics, opts.verbose),
           `time:                     ${round((performance.now() - started) / 1000)} s`,
         ];
         process.stdout.write(lines.join('\n') + '\n');
-        if (validation) printDiagnostics(validation.diagnostics);
       }
-      process.exitCode = EXIT_OK;
+      // The exit-code rule of every command: 1 when there are errors (broken specs included).
+      process.exitCode = diagnostics.some((d) => d.severity === 'error') ? EXIT_DIAGNOSTICS : EXIT_OK;
     });
 }
 

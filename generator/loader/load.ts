@@ -7,6 +7,7 @@ import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ApiPackage, Model } from '../model/types.js';
 import { discoverPackages, type DiscoveredPackage } from './discover.js';
 import { checkDocumentShape } from './document-shape.js';
+import { reportDuplicateTypes } from './duplicates.js';
 import { DocumentStore, isObject, type JsonObject } from './documents.js';
 import { LatestVersionClaims, policyOrder, typesWithBody, type LatestPolicy } from './latest-versions.js';
 import { ResourceFinder } from './resources.js';
@@ -58,7 +59,11 @@ export function loadSpecs(options: LoadOptions): LoadResult {
   const diagnostics = new Diagnostics('loader');
   const store = new DocumentStore(root, diagnostics);
   const discovered = discoverPackages(root);
+  for (const u of discovered.unreadable) {
+    diagnostics.error('folder-unreadable', `cannot read folder: ${u.reason}; the specs in it are not loaded`, { file: store.relative(u.dir), pointer: '' });
+  }
   const selected = options.filter ? discovered.packages.filter(options.filter) : discovered.packages;
+  reportDuplicateTypes(selected, store, diagnostics);
   const packages: ApiPackage[] = [];
   let done = 0;
   const claims = options.latestOnly ? new LatestVersionClaims() : undefined;

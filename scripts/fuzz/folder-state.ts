@@ -5,15 +5,17 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { MARKER } from '../../generator/emit/output-folder.js';
 import { digestFiles } from './generate-once.js';
 
-/** Digest of a folder's files (relative paths with forward slashes); `'absent'` when there is no folder. */
+/** Digest of a folder's files (relative paths with forward slashes), the marker file left out; `'absent'` when there is no folder. */
 export function folderDigest(dir: string): string {
   if (!existsSync(dir)) return 'absent';
   const files: { path: string; content: Buffer }[] = [];
   const walk = (sub: string) => {
     for (const entry of readdirSync(path.join(dir, sub), { withFileTypes: true })) {
       const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (rel === MARKER) continue; // writeOutput's list of the files, not an emitted file
       if (entry.isDirectory()) walk(rel);
       else files.push({ path: rel, content: readFileSync(path.join(dir, rel)) });
     }
