@@ -83,7 +83,7 @@ async function importBody(input: ArmInput, file: string, givenOwner: OwnerRefere
   const mismatch = idTypeMismatch(input, armType, opts.armType !== undefined);
   if (mismatch) return fault('arm-type-mismatch', mismatch);
   const notes: string[] = [];
-  const code = openOutput(outputDirOf(opts));
+  const code = await openOutput(outputDirOf(opts));
   try {
     const found = findByArmType(code.entries, armType, opts.apiVersion ?? input.apiVersion);
     if (!found.ok) return fault('unknown-kind', found.message);

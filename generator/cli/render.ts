@@ -66,7 +66,7 @@ export function registerRenderCommand(program: Command): void {
       if ('errors' in given) return fail(given.errors, opts.json);
       const outDir = outputDirOf(opts);
       const checker = new ObjectChecker(crdsDirOf(outDir));
-      const code = openOutput(outDir);
+      const code = await openOutput(outDir);
       try {
         const prefix = read.documents.length > 1 ? `document ${objects[0].number}: ` : '';
         const result = await render(code, checker, prefix, file, objects[0], given.refs, given.secrets, opts);

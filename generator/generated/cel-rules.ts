@@ -106,8 +106,8 @@ const messageOf = (e: unknown) => {
   return text.split(RE2_MATCHES).join('matches');
 };
 
-/** One expression, compiled to a function of `self`, or why it cannot be. */
-function compileExpression(expression: string): { run: (self: unknown) => unknown } | { transition: true } | { error: string } {
+/** One expression giving `type` (bool for a rule, string for a message), compiled to a function of `self`, or why it cannot be. */
+function compileExpression(expression: string, type: 'bool' | 'string'): { run: (self: unknown) => unknown } | { transition: true } | { error: string } {
   const env = celEnvironment();
   let ast: ASTNode;
   try {
@@ -120,7 +120,7 @@ function compileExpression(expression: string): { run: (self: unknown) => unknow
     const rewritten = calls(ast, 'matches') ? env.parse(serialize(withRe2Matches(ast) as ASTNode)) : env.parse(expression);
     const checked = rewritten.check();
     if (!checked.valid) return { error: messageOf(checked.error) };
-    if (checked.type !== 'bool' && checked.type !== 'dyn') return { error: `the rule gives ${checked.type}, not bool` };
+    if (checked.type !== type && checked.type !== 'dyn') return { error: `the expression gives ${checked.type}, not ${type}` };
     return { run: (self) => rewritten({ self }) };
   } catch (e) {
     return { error: messageOf(e) };
@@ -133,12 +133,12 @@ function compileRule(value: unknown): CompiledRule | undefined {
   if (typeof value.message === 'string') rule.message = value.message;
   if (typeof value.messageExpression === 'string') rule.messageExpression = value.messageExpression;
   if (typeof value.fieldPath === 'string') rule.fieldPath = value.fieldPath;
-  const compiled = compileExpression(rule.rule);
+  const compiled = compileExpression(rule.rule, 'bool');
   if ('transition' in compiled) return { rule, skipped: { reason: 'a transition rule (oldSelf): not run on create', warn: false } };
   if ('error' in compiled) return { rule, skipped: { reason: `not checked: ${compiled.error}`, warn: true } };
   const out: CompiledRule = { rule, run: compiled.run };
   if (rule.messageExpression !== undefined) {
-    const message = compileExpression(rule.messageExpression);
+    const message = compileExpression(rule.messageExpression, 'string');
     if ('run' in message) out.runMessage = message.run;
   }
   return out;
