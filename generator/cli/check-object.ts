@@ -101,7 +101,9 @@ function compileChecks(openAPIV3Schema: unknown): Compiled {
 
 /** The API server's own checks of `metadata.name` (the CRD schema says nothing about metadata). */
 export function metadataErrors(metadata: unknown): FieldError[] {
-  if (!isObject(metadata)) return [{ path: 'metadata', message: 'required field is missing' }];
+  if (metadata === undefined || metadata === null) return [{ path: 'metadata', message: 'required field is missing' }];
+  // Not a mapping: the schema's own type check says so.
+  if (!isObject(metadata)) return [];
   const name = (metadata as Json).name;
   if (name === undefined && metadata.generateName === undefined) return [{ path: 'metadata.name', message: 'required field is missing' }];
   if (name !== undefined && (typeof name !== 'string' || !isKubernetesName(name))) {

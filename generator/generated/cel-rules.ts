@@ -186,7 +186,11 @@ export function compileCelRules(openAPIV3Schema: unknown): CelChecker {
 
 function visit(node: RuleNode, schema: Schema, value: unknown, pointer: string, result: CelResult): void {
   if (value === undefined || value === null) return;
-  for (const compiled of node.rules) check(compiled, schema, value, pointer, result);
+  if (node.rules.length) {
+    // Converted once for all the node's rules (crossplane writes one rule per required parameter).
+    const self = node.rules.some((r) => r.run) ? toCel(value, schema) : undefined;
+    for (const compiled of node.rules) check(compiled, self, pointer, result);
+  }
   if (node.properties && isObject(value) && isSchema(schema.properties)) {
     for (const [name, child] of node.properties) {
       if (Object.hasOwn(value, name)) visit(child, schema.properties[name] as Schema, value[name], `${pointer}/${escapePointer(name)}`, result);
@@ -202,13 +206,12 @@ function visit(node: RuleNode, schema: Schema, value: unknown, pointer: string, 
 
 const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
-function check(compiled: CompiledRule, schema: Schema, value: unknown, pointer: string, result: CelResult): void {
+function check(compiled: CompiledRule, self: unknown, pointer: string, result: CelResult): void {
   const where = pathOfPointer(pointer);
   if (compiled.skipped) {
     if (compiled.skipped.warn) result.warnings.push({ path: where, message: `rule ${JSON.stringify(compiled.rule.rule)} ${compiled.skipped.reason}` });
     return;
   }
-  const self = toCel(value, schema);
   let outcome: unknown;
   try {
     outcome = compiled.run!(self);
