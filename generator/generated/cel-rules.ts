@@ -58,6 +58,8 @@ const re2Cache = new Map<string, RE2JS>();
 function re2Matches(text: string, pattern: string): boolean {
   let re = re2Cache.get(pattern);
   if (!re) {
+    // Patterns may come from the data (`self.a.matches(self.b)`): keep the cache bounded.
+    if (re2Cache.size >= 1000) re2Cache.clear();
     re = RE2JS.compile(pattern);
     re2Cache.set(pattern, re);
   }
