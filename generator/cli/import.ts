@@ -80,13 +80,14 @@ async function importBody(input: ArmInput, file: string, givenOwner: OwnerRefere
   const fault = (code: string, message: string, pointer = input.pointer) => ({ errors: [error(code, message, file, pointer)] });
   const armType = opts.armType ?? input.armType;
   if (armType === undefined) return fault('no-arm-type', `${input.what} has no "type" and no "id": pass the ARM type with --arm-type`);
-  const mismatch = idTypeMismatch(input, armType, opts.armType !== undefined);
-  if (mismatch) return fault('arm-type-mismatch', mismatch);
   const notes: string[] = [];
   const code = await openOutput(outputDirOf(opts));
   try {
     const found = findByArmType(code.entries, armType, opts.apiVersion ?? input.apiVersion);
     if (!found.ok) return fault('unknown-kind', found.message);
+    // After the kind is found: a mistyped --arm-type is best answered with the types there are.
+    const mismatch = idTypeMismatch(input, armType, opts.armType !== undefined);
+    if (mismatch) return fault('arm-type-mismatch', mismatch);
     if (found.note) notes.push(found.note);
     const resource = await code.load(found.entry);
 
