@@ -3,9 +3,10 @@
  * Kubernetes objects, read with the YAML 1.2 core schema as Kubernetes reads them (a date stays a
  * string), and written back as a `---`-separated stream that YAML 1.1 readers read the same way.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dump, loadAll, YAMLException } from 'js-yaml';
+import { existsSync, statSync } from 'node:fs';
+import { dump } from 'js-yaml';
 import type { Diagnostic } from '../diagnostics.js';
+import { loadYamlStream, readTextLimited } from '../yaml-input.js';
 import { usageError } from './output.js';
 
 export interface InputDocument {
@@ -17,19 +18,22 @@ export interface InputDocument {
 export type Json = Record<string, unknown>;
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The non-empty documents of a file (`-`: stdin); a usage error when the file does not exist, a diagnostic when it does not parse. */
+/**
+ * The non-empty documents of a file (`-`: stdin); a usage error when the file does not exist, a
+ * diagnostic when it cannot be read, is over the size limit, does not parse, or has too many aliases.
+ */
 export function readDocuments(file: string, what = 'input file'): { documents: InputDocument[] } | { error: Diagnostic } {
   if (file !== '-' && (!existsSync(file) || statSync(file).isDirectory())) usageError(`the ${what} ${file} does not exist or is a folder`);
-  const text = readFileSync(file === '-' ? 0 : file, 'utf8');
-  try {
-    const documents = loadAll(text, { filename: file })
-      .map((value, i) => ({ number: i + 1, value }))
-      .filter((d) => d.value !== null && d.value !== undefined);
-    return { documents };
-  } catch (e) {
-    const reason = e instanceof YAMLException ? `${e.reason}${e.mark ? ` at line ${e.mark.line + 1}, column ${e.mark.column + 1}` : ''}` : (e as Error).message;
-    return { error: { code: 'invalid-yaml', severity: 'error', message: `${file} is not valid YAML or JSON: ${reason}`, location: { file, pointer: '' } } };
+  const fault = (code: string, message: string): { error: Diagnostic } => ({ error: { code, severity: 'error', message, location: { file, pointer: '' } } });
+  const read = readTextLimited(file);
+  if (!read.ok) return read.problem === 'limit' ? fault('input-too-large', `${read.reason}: pass a smaller file`) : fault('input-unreadable', `the ${what} ${file} ${read.reason}`);
+  const loaded = loadYamlStream(read.text, { filename: file });
+  if (!loaded.ok) {
+    return loaded.problem === 'limit'
+      ? fault('yaml-limit', `${file} cannot be read safely: ${loaded.reason}`)
+      : fault('invalid-yaml', `${file} is not valid YAML or JSON: ${loaded.reason}`);
   }
+  return { documents: loaded.documents.map((value, i) => ({ number: i + 1, value })).filter((d) => d.value !== null && d.value !== undefined) };
 }
 
 /** A `---`-separated YAML stream, one document per value (JSON round-tripped first: no `undefined`). */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../config/config-file.js';
 import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { GeneratedCodeError, openGeneratedCode, type GeneratedCodeIndex } from '../generated/load.js';
+import type { GeneratedCodeIndex } from '../generated/load.js';
 import { Option } from 'commander';
 import { EXIT_DIAGNOSTICS, printDiagnostics, printJson, usageError } from './output.js';
 
@@ -30,8 +30,13 @@ export function outputDirOf(opts: { output?: string; out?: string; config?: stri
   return loaded.config.out ?? DEFAULT_OUTPUT;
 }
 
-/** The generated registry of `outDir`, or a usage error saying how to make one. */
-export function openOutput(outDir: string): GeneratedCodeIndex {
+/**
+ * The generated registry of `outDir`, or a usage error saying how to make one. The loader (and
+ * ts-morph, esbuild with it) is imported only here, once the input has been read and checked:
+ * `validate` never needs it, and a bad input is refused without paying for it.
+ */
+export async function openOutput(outDir: string): Promise<GeneratedCodeIndex> {
+  const { GeneratedCodeError, openGeneratedCode } = await import('../generated/load.js');
   try {
     return openGeneratedCode(outDir);
   } catch (e) {

@@ -7,11 +7,12 @@ import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics.js';
 import { findByArmType } from '../generated/find-kind.js';
-import { ownerFromArmId, parseArmId, type ExtractedSecret, type OwnerReference } from '../runtime/index.js';
+import { armIdOf, armTypeEquals, ownerFromArmId, parseArmId, type ExtractedSecret, type OwnerReference } from '../runtime/index.js';
 import { armInputOf, type ArmInput } from './arm-input.js';
 import { readDocuments, yamlStream, type Json } from './documents.js';
 import { CONFIG_OPTION, error, fail, openOutput, outputDirOf, OUT_ALIAS, OUTPUT_OPTION } from './generated-output.js';
 import { isKubernetesLabel, isKubernetesName, kubernetesNameOf } from './kubernetes-names.js';
+import { guarded } from './guard.js';
 import { EXIT_OK, printJson, usageError } from './output.js';
 import { secretManifests } from './secret-manifests.js';
 
@@ -56,7 +57,7 @@ export function registerImportCommand(program: Command): void {
     .option('--base64', 'Secret values base64-encoded under "data" instead of "stringData"')
     .option('--json', 'print a v1 List of the manifests as JSON instead of YAML')
     .addHelpText('after', EXAMPLES)
-    .action(async (file: string, opts: ImportOpts) => {
+    .action(guarded('import', async (file: string, opts: ImportOpts) => {
       if (opts.name !== undefined && !isKubernetesName(opts.name)) usageError(`--name ${opts.name} is not a valid Kubernetes name (lower case letters, digits, "-" and ".", at most 253 characters)`);
       if (opts.namespace !== undefined && !isKubernetesLabel(opts.namespace)) usageError(`--namespace ${opts.namespace} is not a valid namespace (lower case letters, digits and "-", at most 63 characters)`);
       const owner = opts.owner === undefined ? undefined : ownerOf(opts.owner);
@@ -71,7 +72,7 @@ export function registerImportCommand(program: Command): void {
       if (opts.json) printJson({ apiVersion: 'v1', kind: 'List', items: result.manifests });
       else process.stdout.write(yamlStream(result.manifests));
       process.exitCode = EXIT_OK;
-    });
+    }));
 }
 
 type ImportResult = { manifests: object[]; notes: string[] } | { errors: Diagnostic[] };
@@ -81,10 +82,13 @@ async function importBody(input: ArmInput, file: string, givenOwner: OwnerRefere
   const armType = opts.armType ?? input.armType;
   if (armType === undefined) return fault('no-arm-type', `${input.what} has no "type" and no "id": pass the ARM type with --arm-type`);
   const notes: string[] = [];
-  const code = openOutput(outputDirOf(opts));
+  const code = await openOutput(outputDirOf(opts));
   try {
     const found = findByArmType(code.entries, armType, opts.apiVersion ?? input.apiVersion);
     if (!found.ok) return fault('unknown-kind', found.message);
+    // After the kind is found: a mistyped --arm-type is best answered with the types there are.
+    const mismatch = idTypeMismatch(input, armType, opts.armType !== undefined);
+    if (mismatch) return fault('arm-type-mismatch', mismatch);
     if (found.note) notes.push(found.note);
     const resource = await code.load(found.entry);
 
@@ -96,6 +100,10 @@ async function importBody(input: ArmInput, file: string, givenOwner: OwnerRefere
     }
     // An ARM template names a child `parent/child`; the resource's own name is the last part.
     const armName = input.name?.includes('/') && input.id === undefined ? input.name.split('/').pop() : input.name;
+    if (givenOwner?.armId !== undefined && armName !== undefined) {
+      const id = armIdOf({ ownerArmId: givenOwner.armId, armType: resource.armType, name: armName });
+      if (!id.ok) return fault('wrong-owner', `--owner ${givenOwner.armId} cannot own ${input.what}: ${id.reason}`);
+    }
     const body: Json = { ...input.body };
     if (armName !== undefined) body.name = armName;
     let converted: { spec: unknown; secrets: ExtractedSecret[] };
@@ -115,6 +123,19 @@ async function importBody(input: ArmInput, file: string, givenOwner: OwnerRefere
   } finally {
     code.dispose();
   }
+}
+
+/**
+ * Why the body's `id` contradicts its ARM type (its `type`, or `--arm-type`): an `id` of another
+ * resource type means the body is not what it says, and its owner (taken from the `id`) would be
+ * wrong too. Undefined when they agree, or when there is no valid `id`.
+ */
+function idTypeMismatch(input: ArmInput, armType: string, fromFlag: boolean): string | undefined {
+  if (input.id === undefined) return undefined;
+  const parsed = parseArmId(input.id);
+  if (!parsed.ok || armTypeEquals(parsed.armType, armType)) return undefined;
+  const named = fromFlag ? `--arm-type ${armType}` : `its "type" ${armType}`;
+  return `the "id" of ${input.what} names a ${parsed.armType} (${input.id}), but ${named} is another resource type: fix the body, or import the body of a ${armType}`;
 }
 
 /** `--owner`: an ARM ID when it starts with `/`, else the Kubernetes name of the owner (its kind implied). */

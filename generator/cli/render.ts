@@ -1,17 +1,24 @@
 /**
  * `armkube render`: a Kubernetes object → the ARM PUT body of its kind (JSON), with the generated
- * `collectReferences` and `specToArm` of the output folder. References by Kubernetes name come
- * from a `--refs` file, secret references from Secret manifests (in the same file or `--secrets`).
- * Every reference or secret left unresolved is reported with its path and what to pass.
+ * `collectReferences` and `specToArm` of the output folder. The object is first checked as
+ * `validate` checks it (its CRD's schema and CEL rules: check-object.ts), then the resource types
+ * of its references and owner (reference-types.ts); the spec converted is the one the API server
+ * would store (nulls pruned, defaults applied). References by Kubernetes name come from a `--refs`
+ * file, secret references from Secret manifests (in the same file or `--secrets`). Every problem
+ * is reported with its path and what to do.
  */
 import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics.js';
 import { findByKubernetes } from '../generated/find-kind.js';
 import type { GeneratedCodeIndex, GeneratedResource } from '../generated/load.js';
+import { prepareObject, type FieldError } from '../generated/validate-object.js';
 import { armIdOf, parseArmId, referenceKey, secretKey, type CollectedReferences, type ResolvedReferences } from '../runtime/index.js';
+import { ObjectChecker } from './check-object.js';
 import { isObject, pointerOfPath, readDocuments, type InputDocument, type Json } from './documents.js';
-import { CONFIG_OPTION, error, fail, openOutput, outputDirOf, OUT_ALIAS, OUTPUT_OPTION } from './generated-output.js';
+import { CONFIG_OPTION, crdsDirOf, error, fail, openOutput, outputDirOf, OUT_ALIAS, OUTPUT_OPTION } from './generated-output.js';
+import { guarded } from './guard.js';
+import { ownerProblems, referenceTypeProblems } from './reference-types.js';
 import { EXIT_OK, printJson } from './output.js';
 import { readRefsFile, refsKeysOf, type RefsMap } from './refs-file.js';
 import { isSecretManifest, secretValues } from './secret-manifests.js';
@@ -48,7 +55,7 @@ export function registerRenderCommand(program: Command): void {
     .option('--secrets <file>', 'a YAML file of v1 Secrets holding the secret values (repeat for several files)', (value: string, previous: string[] | undefined) => [...(previous ?? []), value])
     .option('--json', 'print { kind, armType, apiVersion, name, id, body } instead of the body alone')
     .addHelpText('after', EXAMPLES)
-    .action(async (file: string, opts: RenderOpts) => {
+    .action(guarded('render', async (file: string, opts: RenderOpts) => {
       const read = readDocuments(file);
       if ('error' in read) return fail([read.error], opts.json);
       const objects = read.documents.filter((d) => !isSecretManifest(d.value));
@@ -58,16 +65,20 @@ export function registerRenderCommand(program: Command): void {
       }
       const given = resolutionInputs(file, read.documents, opts);
       if ('errors' in given) return fail(given.errors, opts.json);
-      const code = openOutput(outputDirOf(opts));
+      const outDir = outputDirOf(opts);
+      const checker = new ObjectChecker(crdsDirOf(outDir));
+      const code = await openOutput(outDir);
       try {
-        const result = await render(code, read.documents.length > 1 ? `document ${objects[0].number}: ` : '', file, objects[0], given.refs, given.secrets, opts);
+        const prefix = read.documents.length > 1 ? `document ${objects[0].number}: ` : '';
+        const result = await render(code, checker, prefix, file, objects[0], given.refs, given.secrets, opts);
         if ('errors' in result) return fail(result.errors, opts.json);
-        printJson(opts.json ? result : result.body);
+        for (const w of result.warnings) process.stderr.write(`armkube render: warning: ${w.path ? `${w.path}: ` : ''}${w.message}\n`);
+        printJson(opts.json ? result.rendered : result.rendered.body);
         process.exitCode = EXIT_OK;
       } finally {
         code.dispose();
       }
-    });
+    }));
 }
 
 /** The secret values (from the Secrets of the input file and of every --secrets file) and the --refs map. */
@@ -106,12 +117,18 @@ interface Rendered {
   body: unknown;
 }
 
-async function render(code: GeneratedCodeIndex, prefix: string, file: string, doc: InputDocument, refs: RefsMap, secrets: Map<string, string>, opts: RenderOpts): Promise<Rendered | { errors: Diagnostic[] }> {
+type RenderResult = { rendered: Rendered; warnings: FieldError[] } | { errors: Diagnostic[] };
+
+async function render(code: GeneratedCodeIndex, checker: ObjectChecker, prefix: string, file: string, doc: InputDocument, refs: RefsMap, secrets: Map<string, string>, opts: RenderOpts): Promise<RenderResult> {
   const fault = (id: CodeOfSeverity<'error'>, message: string, pointer = '') => ({ errors: [error(id, message, file, pointer)] });
-  const object = doc.value;
-  if (!isObject(object)) return fault('not-an-object', `${prefix}not a Kubernetes object`);
-  const found = findByKubernetes(code.entries, object.apiVersion, object.kind);
+  const fieldFaults = (id: CodeOfSeverity<'error'>, problems: readonly FieldError[]) => ({ errors: problems.map((p) => error(id, `${prefix}${p.path ? `${p.path}: ` : ''}${p.message}`, file, pointerOfPath(p.path))) });
+  if (!isObject(doc.value)) return fault('not-an-object', `${prefix}not a Kubernetes object`);
+  const found = findByKubernetes(code.entries, doc.value.apiVersion, doc.value.kind);
   if (!found.ok) return fault('unknown-kind', `${prefix}${found.message}`, '/apiVersion');
+  // As the API server would on create: refused with the field errors, or stored pruned and defaulted.
+  const checked = checker.checkWithSchema(doc);
+  if (checked.result.result !== 'valid' || checked.schema === undefined) return fieldFaults('invalid-object', checked.result.errors);
+  const object = prepareObject(doc.value, checked.schema) as Json;
   if (!isObject(object.spec)) return fault('no-spec', `${prefix}the object has no spec`, '/spec');
   const resource = await code.load(found.entry);
   const spec = object.spec;
@@ -121,6 +138,9 @@ async function render(code: GeneratedCodeIndex, prefix: string, file: string, do
   } catch (e) {
     return fault('invalid-spec', `${prefix}the spec is not a ${resource.kind} spec (${(e as Error).message}); "armkube validate" says where`, '/spec');
   }
+  const { name, id } = identity(resource, object);
+  const typeProblems = [...ownerProblems(spec, checked.schema, resource, name, code.entries), ...referenceTypeProblems(collected, checked.schema, code.entries)];
+  if (typeProblems.length) return fieldFaults('wrong-resource-type', typeProblems);
   const resolved = resolveAll(code, collected, refs, secrets, opts, (message, path) => error('unresolved', `${prefix}${message}`, file, pointerOfPath(path)));
   if ('errors' in resolved) return resolved;
   let body: unknown;
@@ -129,15 +149,17 @@ async function render(code: GeneratedCodeIndex, prefix: string, file: string, do
   } catch (e) {
     return fault('conversion-failed', `${prefix}${resource.kind} specToArm failed: ${(e as Error).message}`, '/spec');
   }
-  return { kind: resource.kind, group: resource.group, version: resource.version, armType: resource.armType, apiVersion: resource.armApiVersion, ...identity(resource, object), body };
+  const rendered: Rendered = { kind: resource.kind, group: resource.group, version: resource.version, armType: resource.armType, apiVersion: resource.armApiVersion, ...(name !== undefined && { name }), ...(id !== undefined && { id }), body };
+  return { rendered, warnings: checked.result.warnings ?? [] };
 }
 
 /** The ARM name (`azureName`, else `metadata.name`) and, when the owner is an ARM ID, the resource's ARM ID. */
 function identity(resource: GeneratedResource, object: Json): { name?: string; id?: string } {
   const spec = object.spec as Json;
-  const name = typeof spec.azureName === 'string' ? spec.azureName : typeof (object.metadata as Json | undefined)?.name === 'string' ? ((object.metadata as Json).name as string) : undefined;
-  const owner = spec.owner as Json | undefined;
-  if (name === undefined || typeof owner?.armId !== 'string') return name === undefined ? {} : { name };
+  const metadata = isObject(object.metadata) ? object.metadata : {};
+  const name = typeof spec.azureName === 'string' ? spec.azureName : typeof metadata.name === 'string' ? metadata.name : undefined;
+  const owner = spec.owner;
+  if (name === undefined || !isObject(owner) || typeof owner.armId !== 'string') return name === undefined ? {} : { name };
   const id = armIdOf({ ownerArmId: owner.armId, armType: resource.armType, name });
   return id.ok ? { name, id: id.id } : { name };
 }
@@ -154,11 +176,8 @@ function resolveAll(
   const errors: Diagnostic[] = [];
   const resolved: ResolvedReferences = { resources: new Map(), secrets: new Map() };
   for (const { path, reference } of collected.resources) {
-    if (reference.armId !== undefined) {
-      const parsed = parseArmId(reference.armId);
-      if (!parsed.ok) errors.push(problem(`${path}.armId is not an ARM ID: ${parsed.reason}`, `${path}.armId`));
-      continue;
-    }
+    // An inline armId was checked with the reference types.
+    if (reference.armId !== undefined) continue;
     const keys = refsKeysOf(reference);
     const key = keys.find((k) => refs.has(k));
     if (key === undefined) {

@@ -4,7 +4,7 @@
  * Secret manifests to resolve the spec's secret references (`name/key`, as `secretKey` has it).
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { ExtractedSecret } from '../runtime/index.js';
+import { decodeSecretData, type ExtractedSecret, type SecretDataResult } from '../runtime/index.js';
 import { isObject, type InputDocument } from './documents.js';
 import { error } from './generated-output.js';
 
@@ -49,10 +49,7 @@ export function secretValues(file: string, documents: readonly InputDocument[], 
       problems.push(error('invalid-secret', `${at}: the Secret has no metadata.name`, file, '/metadata/name'));
       continue;
     }
-    for (const [field, decode] of [
-      ['data', (v: string) => Buffer.from(v, 'base64').toString('utf8')],
-      ['stringData', (v: string) => v],
-    ] as const) {
+    for (const field of ['data', 'stringData'] as const) {
       const values = secret[field];
       if (values === undefined || values === null) continue;
       if (!isObject(values)) {
@@ -60,11 +57,22 @@ export function secretValues(file: string, documents: readonly InputDocument[], 
         continue;
       }
       for (const [key, value] of Object.entries(values)) {
-        if (typeof value !== 'string') problems.push(error('invalid-secret', `${at}: ${field}.${key} of the Secret ${name} is not a string`, file, `/${field}/${key}`));
-        else if (field === 'data' && !/^[A-Za-z0-9+/]*={0,2}$/.test(value.replace(/\s/g, ''))) problems.push(error('invalid-secret', `${at}: data.${key} of the Secret ${name} is not base64`, file, `/${field}/${key}`));
-        else into.set(`${name}/${key}`, decode(value));
+        const pointer = `/${field}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const decoded = secretValueOf(field, value);
+        if (decoded.ok) into.set(`${name}/${key}`, decoded.value);
+        else problems.push(error('invalid-secret', `${at}: ${field}.${key} of the Secret ${name} ${decoded.reason}`, file, pointer));
       }
     }
   }
   return problems;
+}
+
+/** A lone UTF-16 surrogate: a string that UTF-8 cannot encode (a JSON `"\\ud800"`). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** One value of `data` (strict base64 of UTF-8 text) or `stringData` (text), decoded. */
+function secretValueOf(field: 'data' | 'stringData', value: unknown): SecretDataResult {
+  if (typeof value !== 'string') return { ok: false, reason: `is not a string (got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value})` };
+  if (field === 'data') return decodeSecretData(value);
+  return LONE_SURROGATE.test(value) ? { ok: false, reason: 'holds a lone UTF-16 surrogate, which is not text' } : { ok: true, value };
 }

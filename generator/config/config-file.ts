@@ -8,10 +8,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { load as parseYaml } from 'js-yaml';
 import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import { Diagnostics, joinPointer, type Diagnostic } from '../diagnostics.js';
 import { packageRoot } from '../package-root.js';
+import { loadYamlStream, readTextLimited } from '../yaml-input.js';
 import type { PipelineOptions, PropertyOverride, ResourceSelector, VersionPolicy } from '../pipeline/options.js';
 
 export const CONFIG_FILE = 'armkube.yaml';
@@ -78,13 +78,14 @@ export function loadConfig(file: string | undefined, cwd = process.cwd()): Confi
     if (file) diagnostics.error('config-not-found', `config file ${resolved} does not exist`, { file: resolved, pointer: '' });
     return empty;
   }
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(resolved, 'utf8'));
-  } catch (e) {
-    diagnostics.error('config-invalid-yaml', `not valid YAML: ${(e as Error).message}`, { file: resolved, pointer: '' });
+  const read = readTextLimited(resolved);
+  const loaded = read.ok ? loadYamlStream(read.text, { filename: resolved }) : read;
+  if (!loaded.ok || loaded.documents.length > 1) {
+    const reason = !loaded.ok ? (loaded.problem === 'syntax' ? `not valid YAML: ${loaded.reason}` : loaded.reason) : `holds ${loaded.documents.length} YAML documents, not one`;
+    diagnostics.error('config-invalid-yaml', reason, { file: resolved, pointer: '' });
     return { ...empty, file: resolved };
   }
+  const raw = loaded.documents[0];
   return { file: resolved, config: parseConfig(raw ?? {}, resolved, diagnostics), diagnostics: diagnostics.items };
 }
 

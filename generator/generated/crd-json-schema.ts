@@ -10,7 +10,7 @@
  * - `nullable: true` admits null; OpenAPI's boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers.
  *
  * Null values of fields that are not nullable are pruned by the API server before validation;
- * `pruneNulls` does the same to the object.
+ * `pruneNulls` does the same to the object. Then it applies the schema's defaults (`applyDefaults`).
  */
 
 type Schema = Record<string, unknown>;
@@ -62,7 +62,34 @@ export function pruneNulls(value: unknown, schema: unknown): unknown {
   for (const [key, child] of Object.entries(value)) {
     const childSchema = Object.hasOwn(properties, key) ? properties[key] : s.additionalProperties;
     if (child === null && !(isObject(childSchema) && childSchema.nullable === true)) continue;
-    out[key] = pruneNulls(child, childSchema);
+    setOwn(out, key, pruneNulls(child, childSchema));
   }
   return out;
+}
+
+/**
+ * The object with the schema's `default`s filled in where a property is absent, as the API server
+ * defaults a custom resource before it validates it (on create): the properties of each object
+ * present, the elements of arrays and the values of maps. Absent objects are not created, and a
+ * default is copied, never shared.
+ */
+export function applyDefaults(value: unknown, schema: unknown): unknown {
+  const s = isObject(schema) ? schema : {};
+  if (Array.isArray(value)) return isObject(s.items) ? value.map((item) => applyDefaults(item, s.items)) : value;
+  if (!isObject(value)) return value;
+  const properties = isObject(s.properties) ? s.properties : undefined;
+  const extra = isObject(s.additionalProperties) ? s.additionalProperties : undefined;
+  if (!properties && !extra) return value;
+  const out: Schema = {};
+  for (const [key, child] of Object.entries(value)) setOwn(out, key, applyDefaults(child, properties && Object.hasOwn(properties, key) ? properties[key] : extra));
+  for (const [key, child] of Object.entries(properties ?? {})) {
+    if (Object.hasOwn(out, key) || !isObject(child) || child.default === undefined) continue;
+    setOwn(out, key, applyDefaults(structuredClone(child.default), child));
+  }
+  return out;
+}
+
+/** `out[key] = value`, also for a key such as `__proto__` (an assignment would set the prototype). */
+function setOwn(out: Schema, key: string, value: unknown): void {
+  Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
 }

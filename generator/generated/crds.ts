@@ -3,9 +3,9 @@
  * Only the files of the object's group are read, and of those only the one whose text names the
  * kind is parsed: the CRDs of the whole corpus are hundreds of MB of YAML.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { loadAll } from 'js-yaml';
+import { loadYamlStream, readTextLimited } from '../yaml-input.js';
 import { listSome, type FindResult } from './find-kind.js';
 
 interface CrdDocument {
@@ -33,8 +33,16 @@ function groupFiles(crdsDir: string, group: string): string[] {
     .map((f) => path.join(crdsDir, f));
 }
 
-function parseCrds(text: string): CrdDocument[] {
-  return (loadAll(text) as CrdDocument[]).filter((d) => d?.kind === 'CustomResourceDefinition');
+function parseCrds(text: string, file: string): CrdDocument[] | string {
+  const loaded = loadYamlStream(text, { filename: file });
+  if (!loaded.ok) return `${file} cannot be read as YAML: ${loaded.reason}`;
+  return (loaded.documents as CrdDocument[]).filter((d) => d?.kind === 'CustomResourceDefinition');
+}
+
+/** The text of a CRD file, or why it cannot be read. */
+function crdText(file: string): { text: string } | { message: string } {
+  const read = readTextLimited(file);
+  return read.ok ? { text: read.text } : { message: `the CRD file ${file} ${read.problem === 'limit' ? `cannot be read: ${read.reason}` : read.reason}` };
 }
 
 /** The CRD version of `group`, `kind`, `version`; when there is none, a message listing what the folder has. */
@@ -49,18 +57,22 @@ export function findCrdVersion(crdsDir: string, group: string, kind: string, ver
   const kinds = new Set<string>();
   for (const file of files) {
     // A cheap look at the text first: parse only a file that can be this kind's.
-    const text = readFileSync(file, 'utf8');
-    if (!kindLine.test(text)) continue;
-    for (const crd of parseCrds(text)) {
+    const read = crdText(file);
+    if ('message' in read) return { ok: false, message: read.message };
+    if (!kindLine.test(read.text)) continue;
+    const crds = parseCrds(read.text, file);
+    if (typeof crds === 'string') return { ok: false, message: crds };
+    for (const crd of crds) {
       if (crd.spec?.group !== group || crd.spec.names?.kind !== kind) continue;
-      const versions = crd.spec.versions ?? [];
+      const versions = Array.isArray(crd.spec.versions) ? crd.spec.versions.filter((v) => typeof v === 'object' && v !== null) : [];
       const found = versions.find((v) => v.name === version);
       if (!found) return { ok: false, message: `${kind} (${group}) has no version ${version} in ${file}; its versions are: ${versions.map((v) => String(v.name)).join(', ')}` };
       return { ok: true, entry: { file, group, kind, version, openAPIV3Schema: found.schema?.openAPIV3Schema } };
     }
   }
   for (const file of files) {
-    const named = /names:\s*\n\s+kind:\s*['"]?([^'"\s]+)/.exec(readFileSync(file, 'utf8'));
+    const read = crdText(file);
+    const named = 'text' in read ? /names:\s*\n\s+kind:\s*['"]?([^'"\s]+)/.exec(read.text) : null;
     if (named) kinds.add(named[1]);
   }
   return { ok: false, message: `the group ${group} has no kind ${kind} in ${crdsDir}; its kinds are: ${listSome([...kinds].sort())}` };

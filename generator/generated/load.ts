@@ -8,8 +8,7 @@
  * `openGeneratedCode` reads the registry as text and loads one kind at a time (its module and the
  * files it imports), which is what a command on a large output folder needs.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { transformSync } from 'esbuild';
@@ -17,6 +16,7 @@ import { ts } from 'ts-morph';
 import type { EmittedFile } from '../emit/emitter.js';
 import type { CollectedReferences, ExtractedSecret, OwnerReference, ResolvedReferences } from '../runtime/index.js';
 import { packageRoot } from '../package-root.js';
+import { makeTempDir, removeTempDir } from './temp-dirs.js';
 import { CONVERSION_FUNCTIONS, parseRegistry, type KindIdentity, type RegistryEntry } from './registry-index.js';
 
 /** One kind at one version, as the generated registry (`ts/index.ts`) lists it. */
@@ -99,7 +99,7 @@ function transpile(source: string, fileName: string): string {
 
 async function importTranspiled(fill: (work: string) => void): Promise<GeneratedCode> {
   const work = prepareWorkDir();
-  const dispose = () => rmSync(work, { recursive: true, force: true });
+  const dispose = () => removeTempDir(work);
   try {
     fill(work);
     const registry = (await import(pathToFileURL(path.join(work, 'ts', 'index.js')).href)) as Omit<GeneratedCode, 'dispose'>;
@@ -163,7 +163,7 @@ export function openGeneratedCode(outDir: string): GeneratedCodeIndex {
       return { group, version, kind, plural, armType, armApiVersion, ...functions };
     },
     dispose() {
-      if (work) rmSync(work, { recursive: true, force: true });
+      if (work) removeTempDir(work);
       work = undefined;
     },
   };
@@ -171,10 +171,15 @@ export function openGeneratedCode(outDir: string): GeneratedCodeIndex {
 
 /** A temporary folder where `import 'armkube/runtime'` in the generated code resolves to this package's runtime. */
 function prepareWorkDir(): string {
-  const work = mkdtempSync(path.join(os.tmpdir(), 'armkube-generated-'));
-  writeFileSync(path.join(work, 'package.json'), JSON.stringify({ type: 'module' }));
-  mkdirSync(path.join(work, 'node_modules'));
-  symlinkSync(packageRoot(), path.join(work, 'node_modules', 'armkube'), 'dir');
+  const work = makeTempDir('armkube-generated-');
+  try {
+    writeFileSync(path.join(work, 'package.json'), JSON.stringify({ type: 'module' }));
+    mkdirSync(path.join(work, 'node_modules'));
+    symlinkSync(packageRoot(), path.join(work, 'node_modules', 'armkube'), 'dir');
+  } catch (e) {
+    removeTempDir(work);
+    throw e;
+  }
   return work;
 }
 

@@ -1,14 +1,19 @@
 /**
  * Validates a Kubernetes object against a CRD version's `openAPIV3Schema` with ajv, and words
  * each error as the API server would, on the field's path: `spec.accessTier: must be one of
- * "Hot", "Cool" (got "Lukewarm")`.
+ * "Hot", "Cool" (got "Lukewarm")`. The object is first pruned of nulls and defaulted, as the API
+ * server does on create.
  *
- * Patterns are compiled without the `u` flag (the API server's RE2 accepts escapes such as `\:`
- * that a unicode JavaScript RegExp refuses) and formats are not checked (Kubernetes checks few,
- * and not the way JSON Schema does).
+ * Patterns run on RE2 (re2js), as the API server's Go regexp does: in time linear in the input,
+ * with RE2's syntax (escapes such as `\:` are fine; lookarounds and backreferences are not). A
+ * pattern RE2 cannot compile makes the CRD unusable, as the API server would refuse it: the
+ * problems are thrown as a `CrdSchemaError`, worded as the CRD emitter's structural check words
+ * them. Formats are not checked (Kubernetes checks few, and not the way JSON Schema does).
  */
 import { Ajv, type ErrorObject } from 'ajv';
-import { crdSchemaToJsonSchema, pruneNulls } from './crd-json-schema.js';
+import { RE2JS } from 're2js';
+import { patternProblem } from '../pipeline/validations.js';
+import { applyDefaults, crdSchemaToJsonSchema, pruneNulls } from './crd-json-schema.js';
 
 export interface FieldError {
   /** `spec.networkAcls.ipRules[0].action`; `` for the object itself. */
@@ -18,11 +23,72 @@ export interface FieldError {
 
 export type ObjectValidator = (object: unknown) => FieldError[];
 
-/** A validator of `openAPIV3Schema`. Throws when ajv cannot compile the schema. */
+/** Why a CRD schema cannot be used: each problem with its schema path (API-server notation). */
+export class CrdSchemaError extends Error {
+  constructor(readonly problems: readonly FieldError[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  }
+}
+
+/**
+ * A validator of `openAPIV3Schema`. Throws a `CrdSchemaError` for a pattern RE2 cannot compile,
+ * and ajv's error when it cannot compile the schema otherwise.
+ */
 export function compileValidator(openAPIV3Schema: unknown): ObjectValidator {
-  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, validateFormats: false, unicodeRegExp: false });
+  const problems = patternProblems(openAPIV3Schema);
+  if (problems.length) throw new CrdSchemaError(problems);
+  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, validateFormats: false, unicodeRegExp: false, code: { regExp: re2RegExp } });
   const validate = ajv.compile(crdSchemaToJsonSchema(openAPIV3Schema) as object);
-  return (object) => (validate(pruneNulls(object, openAPIV3Schema)) ? [] : fieldErrors(validate.errors ?? []));
+  return (object) => (validate(prepareObject(object, openAPIV3Schema)) ? [] : fieldErrors(validate.errors ?? []));
+}
+
+/** The object as the API server validates it on create: nulls pruned, then defaults applied. */
+export function prepareObject(object: unknown, openAPIV3Schema: unknown): unknown {
+  return applyDefaults(pruneNulls(object, openAPIV3Schema), openAPIV3Schema);
+}
+
+/** ajv's RegExp engine: RE2 (`toString` keeps patterns apart: ajv caches compiled patterns by it). */
+const re2RegExp = Object.assign(
+  (pattern: string) => {
+    const re = RE2JS.compile(pattern);
+    return { test: (text: string) => re.test(text), toString: () => `re2:${pattern}` };
+  },
+  { code: 'RE2JS.compile' },
+);
+
+/**
+ * Why RE2 cannot compile a pattern, or undefined when it can. Worded as the CRD emitter words it
+ * (`patternProblem`: "lookahead", "backreference") where that check names the cause, else as RE2
+ * does. A pattern RE2 compiles is fine, even where JavaScript's RegExp would refuse it (`(?i)`).
+ */
+export function re2PatternProblem(pattern: string): string | undefined {
+  try {
+    RE2JS.compile(pattern);
+    return undefined;
+  } catch (e) {
+    const known = patternProblem(pattern);
+    return known !== undefined && !known.startsWith('JavaScript') ? known : (e as Error).message;
+  }
+}
+
+/** Every pattern of a schema RE2 cannot compile, on its path (`openAPIV3Schema.properties[spec].pattern`), as the CRD emitter reports them. */
+export function patternProblems(schema: unknown, path = 'openAPIV3Schema'): FieldError[] {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) return [];
+  const s = schema as Record<string, unknown>;
+  const out: FieldError[] = [];
+  if (typeof s.pattern === 'string') {
+    const problem = re2PatternProblem(s.pattern);
+    if (problem) out.push({ path: `${path}.pattern`, message: `must be a valid regular expression for Go (RE2): ${problem}` });
+  }
+  if (typeof s.properties === 'object' && s.properties !== null) {
+    for (const [name, child] of Object.entries(s.properties)) out.push(...patternProblems(child, `${path}.properties[${name}]`));
+  }
+  for (const key of ['items', 'additionalProperties', 'not'] as const) out.push(...patternProblems(s[key], `${path}.${key}`));
+  for (const key of ['allOf', 'anyOf', 'oneOf'] as const) {
+    const list = s[key];
+    if (Array.isArray(list)) list.forEach((child, i) => out.push(...patternProblems(child, `${path}.${key}[${i}]`)));
+  }
+  return out;
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;

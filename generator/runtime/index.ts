@@ -65,6 +65,9 @@ export {
   type ParsedArmId,
 } from './arm-id.js';
 
+/** A Secret's `data` value (strict, padded base64 of UTF-8 text) decoded, or why it cannot be. */
+export { decodeSecretData, type SecretDataResult } from './secret-data.js';
+
 // --- Used by generated conversion code (specToArm, armToSpec) -----------------------------------
 
 /**

@@ -10,7 +10,7 @@
  * is not written).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { load, loadAll } from 'js-yaml';
@@ -18,6 +18,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiPackage, Property, Type } from '../../generator/model/types.js';
 import { parseArmId } from '../../generator/runtime/index.js';
 import { azureSpecsDir, fixturesDir, hasAzureSpecs, loadAzure, repoRoot } from '../helpers.js';
+import { aliasBomb } from '../alias-bomb.js';
+import { runMeasured } from './measure.js';
 
 const bin = path.join(repoRoot, 'dist', 'generator', 'cli', 'main.js');
 const cliFixtures = path.join(fixturesDir, 'cli');
@@ -34,8 +36,18 @@ function armkube(...args: string[]): Run {
 }
 
 function armkubeWithInput(input: string | undefined, ...args: string[]): Run {
-  const out = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, input });
+  return armkubeWith({ input }, ...args);
+}
+
+function armkubeWith(options: { input?: string; env?: NodeJS.ProcessEnv }, ...args: string[]): Run {
+  const out = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: repoRoot, input: options.input, env: { ...process.env, ...options.env } });
   return { status: out.status, stdout: out.stdout, stderr: out.stderr };
+}
+
+/** What must never reach a user: a JavaScript error or a stack trace. */
+function expectNoJavaScriptError(run: Run, what: string) {
+  const text = run.stdout + run.stderr;
+  expect(text, what).not.toMatch(/Cannot read properties|TypeError|ReferenceError|RangeError|SyntaxError: |\n\s+at .+:\d+:\d+\)?\n|node:internal/);
 }
 
 function armkubeAsync(...args: string[]): Promise<Run> {
@@ -127,6 +139,8 @@ const packages: Record<string, Package> = {
   storage: { namespace: 'Microsoft.Storage', apiVersion: '2021-04-01', rp: 'storage', out: '' },
   network: { namespace: 'Microsoft.Network', apiVersion: '2021-02-01', rp: 'network', out: '' },
   postgres: { namespace: 'Microsoft.DBforPostgreSQL', apiVersion: '2021-06-01', rp: 'postgresql', out: '' },
+  // Its containerServices resource has the pattern of windowsProfile.adminUsername that hangs a backtracking engine.
+  containerService: { namespace: 'Microsoft.ContainerService', apiVersion: '2017-07-01', rp: 'containerservice', out: '' },
 };
 
 const exampleFile = (p: Package, name: string) => path.join(azureSpecsDir, p.rp, 'resource-manager', p.namespace, 'stable', p.apiVersion, 'examples', name);
@@ -169,7 +183,7 @@ describe.skipIf(!hasAzureSpecs)('armkube import, render, validate on outputs gen
 
   afterAll(() => {
     if (root) rmSync(root, { recursive: true, force: true });
-    console.log(`import-render-validate: generate (3 outputs in parallel) ${(timing.generate / 1000).toFixed(1)} s; round trips ${((timing.roundTrips ?? 0) / 1000).toFixed(1)} s`);
+    console.log(`import-render-validate: generate (${Object.keys(packages).length} outputs in parallel) ${(timing.generate / 1000).toFixed(1)} s; round trips ${((timing.roundTrips ?? 0) / 1000).toFixed(1)} s`);
   });
 
   const work = () => {
@@ -443,6 +457,159 @@ describe.skipIf(!hasAzureSpecs)('armkube import, render, validate on outputs gen
     TIMEOUT,
   );
 
+  it(
+    'render checks the object as validate does before converting it: the broken fixture gives exit 1 and the same field errors',
+    () => {
+      const p = packages.storage;
+      const fixture = path.join(cliFixtures, 'storage-account-broken.yaml');
+      const rendered = armkube('render', fixture, '--output', p.out);
+      expect(rendered.status).toBe(1);
+      expect(rendered.stdout).toBe('');
+      expectNoJavaScriptError(rendered, 'render');
+      const validated = JSON.parse(armkube('validate', fixture, '--output', p.out, '--json').stdout) as { documents: { errors: { path: string; message: string }[] }[] };
+      const errors = validated.documents[0].errors;
+      expect(errors).toHaveLength(4);
+      for (const e of errors) expect(rendered.stderr).toContain(`error invalid-object: ${e.path}: ${e.message} (${fixture}#/${e.path.replace(/\[(\d+)\]/g, '.$1').split('.').join('/')})`);
+      expect(rendered.stderr).toContain('spec.accessTier: must be one of "Hot", "Cool" (got "Lukewarm")');
+      expect(rendered.stderr).toContain('spec.networkAcls.ipRules[0].color: unknown field');
+      const json = armkube('render', fixture, '--output', p.out, '--json');
+      expect(json.status).toBe(1);
+      expect((JSON.parse(json.stdout) as { errors: { code: string }[] }).errors.map((e) => e.code)).toEqual(['invalid-object', 'invalid-object', 'invalid-object', 'invalid-object']);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'render never shows a JavaScript error: missing required fields, wrong types where objects go, a spec that is a list',
+    () => {
+      const p = packages.storage;
+      const good = load(readFileSync(path.join(cliFixtures, 'storage-account.yaml'), 'utf8')) as Json;
+      const spec = good.spec as Json;
+      const cases: [string, Json, string][] = [
+        ['no sku', { ...spec, sku: undefined }, 'spec.sku: required field is missing'],
+        ['no owner', { ...spec, owner: undefined }, 'spec.owner: required field is missing'],
+        ['networkAcls a string', { ...spec, networkAcls: 'open' }, 'spec.networkAcls: must be object (got string "open")'],
+        ['sku a list', { ...spec, sku: ['Standard_LRS'] }, 'spec.sku: must be object (got array'],
+        ['a list as spec', ['a'] as unknown as Json, 'spec: must be object (got array'],
+        ['a null owner armId', { ...spec, owner: { armId: null } }, 'spec.owner'],
+      ];
+      for (const [what, broken, message] of cases) {
+        const file = path.join(work(), `broken-${what.replace(/\W+/g, '-')}.yaml`);
+        writeFileSync(file, JSON.stringify({ ...good, spec: broken }));
+        const out = armkube('render', file, '--output', p.out);
+        expect(out.status, `${what}: ${out.stderr}`).toBe(1);
+        expect(out.stdout, what).toBe('');
+        expect(out.stderr, what).toContain(message);
+        expectNoJavaScriptError(out, what);
+      }
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'render checks the resource type of inline armIds and of the owner',
+    () => {
+      const p = packages.network;
+      const rg = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg1';
+      const vnet = `${rg}/providers/Microsoft.Network/virtualNetworks/vnet1`;
+      const nat = `${rg}/providers/Microsoft.Network/natGateways/nat1`;
+      const nsg = `${rg}/providers/Microsoft.Network/networkSecurityGroups/nsg1`;
+      const subnet = (owner: string, networkSecurityGroup: string) => {
+        const file = path.join(work(), 'subnet-types.yaml');
+        writeFileSync(file, JSON.stringify({ apiVersion: 'network.azure.com/v20210201', kind: 'VirtualNetworksSubnet', metadata: { name: 'front-end' }, spec: { owner: { armId: owner }, addressPrefix: '10.0.1.0/24', networkSecurityGroup: { armId: networkSecurityGroup } } }));
+        return armkube('render', file, '--output', p.out, '--json');
+      };
+      const wrong = subnet(rg, nat);
+      expect(wrong.status).toBe(1);
+      const messages = (JSON.parse(wrong.stdout) as { errors: { code: string; message: string }[] }).errors;
+      expect(messages.map((m) => m.code)).toEqual(['wrong-resource-type', 'wrong-resource-type']);
+      expect(messages[0].message).toBe(`spec.owner.armId: names a Microsoft.Resources/resourceGroups (${rg}), but the owner of a VirtualNetworksSubnet (Microsoft.Network/virtualNetworks/subnets) is a VirtualNetwork (Microsoft.Network/virtualNetworks)`);
+      // The allowed type comes from the Swagger (an embedded NetworkSecurityGroup), through the CRD.
+      expect(messages[1].message).toBe(`spec.networkSecurityGroup.armId: names a Microsoft.Network/natGateways (${nat}), but spec.networkSecurityGroup takes a Microsoft.Network/networkSecurityGroups`);
+      const right = subnet(vnet, nsg);
+      expect(right.status, right.stdout + right.stderr).toBe(0);
+      const out = JSON.parse(right.stdout) as { id: string; body: { properties: { networkSecurityGroup: { id: string } } } };
+      expect(out.id).toBe(`${vnet}/subnets/front-end`);
+      expect(out.body.properties.networkSecurityGroup.id).toBe(nsg);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'import refuses a body whose id names another resource type than its type (or --arm-type)',
+    () => {
+      const p = packages.network;
+      const body = JSON.parse(readFileSync(path.join(cliFixtures, 'subnet-az-show.json'), 'utf8')) as Json;
+      const file = path.join(work(), 'subnet-mistyped.json');
+      writeFileSync(file, JSON.stringify({ ...body, type: 'Microsoft.Network/networkSecurityGroups' }));
+      const out = armkube('import', file, '--output', p.out);
+      expect(out.status).toBe(1);
+      expect(out.stdout).toBe('');
+      expect(out.stderr).toContain(`error arm-type-mismatch: the "id" of the resource body names a Microsoft.Network/virtualNetworks/subnets (${body.id as string}), but its "type" Microsoft.Network/networkSecurityGroups is another resource type`);
+      const flag = armkube('import', path.join(cliFixtures, 'subnet-az-show.json'), '--output', p.out, '--arm-type', 'Microsoft.Network/routeTables');
+      expect(flag.status).toBe(1);
+      expect(flag.stderr).toContain('but --arm-type Microsoft.Network/routeTables is another resource type');
+      // The same body with its own type imports; the type compares case-insensitively.
+      writeFileSync(file, JSON.stringify({ ...body, type: 'microsoft.network/VIRTUALNETWORKS/subnets' }));
+      expect(armkube('import', file, '--output', p.out).status).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'validate runs the corpus pattern of windowsProfile.adminUsername on RE2: 10,000 characters in well under a second',
+    () => {
+      const p = packages.containerService;
+      const crd = readFileSync(path.join(p.out, 'crds', 'containerservice.azure.com_containerservices.yaml'), 'utf8');
+      const pattern = '^[a-zA-Z0-9]+([._]?[a-zA-Z0-9]+)*$';
+      expect(crd).toContain(`pattern: ${pattern}`);
+      const version = /^ {4}- name: (v\d+)/m.exec(crd)![1];
+      const object = (adminUsername: string) =>
+        JSON.stringify({ apiVersion: `containerservice.azure.com/${version}`, kind: 'ContainerService', metadata: { name: 'acs1' }, spec: { windowsProfile: { adminUsername, adminPassword: { name: 's', key: 'k' } } } });
+      const long = 'a'.repeat(9_999) + '!';
+      const run = runMeasured(['validate', '-', '--output', p.out, '--json'], { input: object(long) });
+      expect(run.status, run.stderr).toBe(1);
+      const errors = (JSON.parse(run.stdout) as { documents: { errors: { path: string; message: string }[] }[] }).documents[0].errors;
+      expect(errors).toContainEqual({ path: 'spec.windowsProfile.adminUsername', message: expect.stringMatching(/^must match pattern "\^\[a-zA-Z0-9\]\+/) });
+      console.log(`validate, the adminUsername pattern on 10,000 characters: ${run.cpuMs!.toFixed(0)} ms CPU (the whole command), ${run.wallMs.toFixed(0)} ms wall`);
+      expect(run.cpuMs).toBeLessThan(1000);
+      // A name that matches passes the pattern (the other errors are the required fields left out).
+      const fine = JSON.parse(armkubeWithInput(object('azure.user_1'), 'validate', '-', '--output', p.out, '--json').stdout) as { documents: { errors: { path: string }[] }[] };
+      expect(fine.documents[0].errors.map((e) => e.path)).not.toContain('spec.windowsProfile.adminUsername');
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'import and render remove their temporary folders, also when they fail',
+    () => {
+      const tmp = mkdtempSync(path.join(os.tmpdir(), 'armkube-irv-tmpdir-'));
+      const env = { TMPDIR: tmp };
+      try {
+        const p = packages.network;
+        const imported = armkubeWith({ env }, 'import', path.join(cliFixtures, 'subnet-az-show.json'), '--output', p.out);
+        expect(imported.status, imported.stderr).toBe(0);
+        const yamlFile = path.join(work(), 'tmpdir-subnet.yaml');
+        writeFileSync(yamlFile, imported.stdout);
+        const runs: [string, Run, number][] = [
+          ['import', imported, 0],
+          ['render', armkubeWith({ env }, 'render', yamlFile, '--output', p.out), 0],
+          // Fails after the generated code was loaded: the reference is not resolved.
+          ['render unresolved', armkubeWith({ env }, 'render', path.join(cliFixtures, 'subnet-by-name.yaml'), '--output', p.out), 1],
+          ['import of an unknown type', armkubeWith({ env }, 'import', path.join(cliFixtures, 'subnet-az-show.json'), '--output', p.out, '--arm-type', 'Microsoft.Network/virtualNetworks/nothings', '--owner', 'x'), 1],
+          ['import with a wrong owner', armkubeWith({ env }, 'import', path.join(cliFixtures, 'subnet-az-show.json'), '--output', p.out, '--owner', '/subscriptions/0/resourceGroups/rg'), 1],
+        ];
+        for (const [what, run, status] of runs) expect(run.status, `${what}: ${run.stderr}`).toBe(status);
+        expect(runs[2][1].stderr).toContain('is not resolved');
+        expect(runs[4][1].stderr).toContain('error wrong-owner');
+        expect(readdirSync(tmp)).toEqual([]);
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+    },
+    TIMEOUT,
+  );
+
   it('every command exits 2 with a hint when the output folder is missing', () => {
     const missing = path.join(root, 'no-output-here');
     for (const [command, file] of [
@@ -475,6 +642,46 @@ describe('armkube import, render, validate: usage', () => {
       const out = armkube(command, missing, '--output', path.join(repoRoot, 'no-such-output'));
       expect(out.status, command).toBe(2);
       expect(out.stderr, command).toContain(`${missing} does not exist`);
+    }
+  });
+
+  it('refuse a YAML alias bomb with exit 1 in under 2 s and under 200 MB (validate, render, import)', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'armkube-irv-bomb-'));
+    try {
+      mkdirSync(path.join(dir, 'out', 'crds'), { recursive: true });
+      const file = path.join(dir, 'bomb.yaml');
+      // 9 levels of 9 aliases: 387 million values as a tree, 90 aliases in the text.
+      writeFileSync(file, `apiVersion: storage.azure.com/v20210401\nkind: StorageAccount\nmetadata:\n  name: bomb\nspec:\n  tags:\n${aliasBomb(9, 9).replace(/^/gm, '    ')}`);
+      for (const command of ['validate', 'render', 'import']) {
+        const run = runMeasured([command, file, '--output', path.join(dir, 'out')], { timeoutMs: 30_000 });
+        console.log(`${command} of an alias bomb: exit ${run.status}, ${run.wallMs.toFixed(0)} ms wall, ${run.cpuMs?.toFixed(0)} ms CPU, ${run.maxRssMb?.toFixed(0)} MB max RSS`);
+        expect(run.status, `${command}: ${run.stderr}`).toBe(1);
+        expect(run.stderr, command).toContain(`error yaml-limit: ${file} cannot be read safely: aliases expand the document by more than 1,000,000 values (an alias bomb?)`);
+        expect(run.wallMs, command).toBeLessThan(2000);
+        expect(run.maxRssMb, command).toBeLessThan(200);
+        expectNoJavaScriptError(run, command);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuse an input over the size limit before reading it, and one with too many aliases', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'armkube-irv-large-'));
+    try {
+      mkdirSync(path.join(dir, 'out', 'crds'), { recursive: true });
+      const large = path.join(dir, 'large.yaml');
+      writeFileSync(large, Buffer.alloc(64 * 1024 * 1024 + 1, 0x20));
+      const run = armkube('validate', large, '--output', path.join(dir, 'out'));
+      expect(run.status).toBe(1);
+      expect(run.stderr).toContain(`error input-too-large: ${large} is larger than the limit of 64 MiB (64.0 MiB): pass a smaller file`);
+      const many = path.join(dir, 'many.yaml');
+      writeFileSync(many, `a: &a 1\nb: [${Array(10_001).fill('*a').join(', ')}]\n`);
+      const aliases = armkube('render', many, '--output', path.join(dir, 'out'));
+      expect(aliases.status).toBe(1);
+      expect(aliases.stderr).toMatch(/error yaml-limit: .* more than 10,000 aliases \(\*name\) in one document at line 2/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
