@@ -328,6 +328,7 @@ export class Conversions {
     if (side === 'status' && type.additionalProperties && t.layout) {
       const known = t.layout.entries.map((e) => e.key);
       if (t.variant) known.push(t.variant.discriminator);
+      for (const key of type.withheldKeys ?? []) if (!known.includes(key)) known.push(key);
       rest.push(...this.extraKeys(valueVar, resultVar, known));
     }
     return [...declare(resultVar, resultType, first, loose(type)), ...rest];
