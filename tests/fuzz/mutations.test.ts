@@ -192,6 +192,20 @@ describe('mutations', () => {
     expect(seen.has('__proto__')).toBe(true);
   });
 
+  it('builtin-name never renames along a path an earlier rename of the same case changed', () => {
+    // Inline schemas below a property named `properties`: renaming it first used to leave a stale path.
+    const nested = structuredClone(SPEC) as typeof SPEC & { definitions: Record<string, unknown> };
+    nested.definitions.Deep = {
+      type: 'object',
+      properties: { properties: { type: 'object', properties: { properties: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } } }, c: { type: 'string' } } } },
+    };
+    (nested.definitions.WidgetProperties as { properties: Record<string, unknown> }).properties.deep = { $ref: '#/definitions/Deep' };
+    for (let seed = 1; seed <= 300; seed++) {
+      const fs: FuzzFile[] = [{ rel: files()[0].rel, bytes: Buffer.from(JSON.stringify(nested)), mutable: true }];
+      expect(() => mutate(new Rng(seed), fs, { count: 3, kinds: ['builtin-name'], lead: 'builtin-name' })).not.toThrow();
+    }
+  });
+
   it('drops what a later mutation may hide (emptying the file hides the version change before it)', () => {
     let checked = 0;
     for (let seed = 1; seed <= 50; seed++) {

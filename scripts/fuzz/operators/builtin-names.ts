@@ -6,7 +6,7 @@
  * member, and TypeScript refuses `const x: T = {}` for such a `T`: the campaign type-checks the
  * output of every case (compile.ts).
  */
-import { isJsonObject, pointerOf, renameAt, type Json, type JsonPath } from '../json-tree.js';
+import { getAt, isJsonObject, pointerOf, renameAt, type Json, type JsonPath } from '../json-tree.js';
 import { convertedSchemas } from './candidates.js';
 import type { TreeOperator } from './operator.js';
 
@@ -23,7 +23,8 @@ export const builtinName: TreeOperator = (rng, doc) => {
   for (let i = 0; i < count * 3 && renamed.length < count; i++) {
     const { path, value } = rng.pick(schemas) as { path: JsonPath; value: { [key: string]: Json } };
     const properties = value.properties;
-    if (!isJsonObject(properties)) continue;
+    // An earlier rename of this case may have renamed a key on the way to this schema.
+    if (!isJsonObject(properties) || getAt(doc, [...path, 'properties']) !== properties) continue;
     const candidates = Object.keys(properties).filter((k) => !BUILTIN_NAMES.includes(k));
     const name = rng.pick(BUILTIN_NAMES);
     if (!candidates.length || own(properties, name)) continue;
