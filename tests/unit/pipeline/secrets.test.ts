@@ -57,6 +57,9 @@ describe('secrets', () => {
       'provisioningState',
     ]);
     expect(propertiesOf(pkg, 'WidgetCredentials_STATUS').map((p) => p.name)).toEqual(['username']);
+    // Their ARM keys are withheld from any pass-through of extra keys.
+    const credentials = pkg.types.WidgetCredentials_STATUS.type;
+    expect(credentials.kind === 'object' && credentials.withheldKeys).toEqual(['clientSecret']);
   });
 
   it('counts the secrets and reports candidates and secrets that are not strings, with their location', async () => {
