@@ -4,7 +4,10 @@
  * reported, and that the previous output survives a failed run. See scripts/fuzz/.
  *
  *   npm run fuzz -- [--seed N] [--cases N] [--timeout-ms N] [--case K] [--concurrency N]
- *                   [--mutations kind,kind] [--packages dir,dir] [--specs DIR] [--keep] [--json]
+ *                   [--mutations kind,kind] [--packages dir,dir] [--specs DIR] [--no-compile] [--keep] [--json]
+ *
+ * Every case whose output is written is type-checked with `tsc --strict` (its TypeScript,
+ * clients aside); `--no-compile` skips that.
  *
  * Exit code 0 when every case passes, 1 when some case fails (each printed with its seed and
  * case index, and the command that replays it), 2 on bad usage.
@@ -46,7 +49,8 @@ function describe(r: CaseReport): string {
   const status = r.violations.length ? `FAIL ${r.violations.map((v) => v.rule).join(',')}` : 'ok';
   const mutations = r.mutations.map((m) => `${m.kind}${m.mustReport ? '!' : ''} ${m.file.split('/').pop()} ${m.detail.slice(0, 100)}`).join('; ');
   const codes = Object.entries(r.codes).map(([code, n]) => `${code}×${n}`).join(' ');
-  return `case ${r.index} ${status} ${(r.milliseconds / 1000).toFixed(1)}s [${codes}] ${r.written ? 'written' : 'not written'} — ${mutations}`;
+  const tsc = r.compile ? ` tsc ${(r.compile.milliseconds / 1000).toFixed(1)}s` : '';
+  return `case ${r.index} ${status} ${(r.milliseconds / 1000).toFixed(1)}s${tsc} [${codes}] ${r.written ? 'written' : 'not written'} — ${mutations}`;
 }
 
 if (!json) process.stderr.write(`fuzz: seed ${seed}, ${cases} case(s) from ${single ?? 0}, timeout ${timeoutMs} ms, specs ${specs.dir}\n`);
@@ -59,6 +63,7 @@ const report = await runCampaign({
   concurrency: arg('concurrency') === undefined ? undefined : Math.max(1, intArg('concurrency', 2)),
   packages: arg('packages')?.split(','),
   mutationKinds,
+  compile: !process.argv.includes('--no-compile'),
   keep: process.argv.includes('--keep'),
   keepFailures: true,
   onCase: (r) => {
@@ -70,7 +75,7 @@ if (json) {
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
 } else {
   const lines = [
-    `fuzz: seed ${report.seed}: ${report.cases} case(s) in ${report.seconds} s, ${report.failures.length} failing; ${report.mustReport} breaking mutation(s) reported`,
+    `fuzz: seed ${report.seed}: ${report.cases} case(s) in ${report.seconds} s, ${report.failures.length} failing; ${report.mustReport} breaking mutation(s) reported; ${report.compiled} output(s) type-checked with tsc --strict`,
     `mutations: ${Object.entries(report.mutationKinds).sort().map(([k, n]) => `${k} ${n}`).join(', ')}`,
   ];
   if (process.argv.includes('--keep')) lines.push(`kept: ${report.workDir}`);

@@ -123,6 +123,11 @@ export interface ObjectType {
   /** `x-ms-azure-resource: true`. */
   azureResource?: boolean;
   validations?: Validations;
+  /**
+   * ARM keys of properties a stage removed from this (status) object because they hold secrets:
+   * code that passes the extra keys of an object with `additionalProperties` through leaves them out.
+   */
+  withheldKeys?: string[];
 }
 
 /** A list of `items`. */

@@ -148,12 +148,14 @@ function referencePackage(pkg: ApiPackage, nouns: ReadonlySet<string>, context: 
       types[name] = def;
       continue;
     }
-    const nested = (t: Type) => mapType(t, (node) => (node.kind === 'object' ? rewriteObject(node, (p) => rewrite(p, name, false, hasNameProperty(node))) : node));
+    // Whether the object has a `name` is asked once per object, not once per property (quadratic in wide types).
+    const rewriteAll = (obj: ObjectType, isTop: boolean) => {
+      const hasName = hasNameProperty(obj);
+      return rewriteObject(obj, (p) => rewrite(p, name, isTop, hasName));
+    };
+    const nested = (t: Type) => mapType(t, (node) => (node.kind === 'object' ? rewriteAll(node, false) : node));
     // The top object is rewritten by hand: only its own properties are the resource's top level.
-    const type =
-      def.type.kind === 'object'
-        ? rewriteObject(mapProperties(def.type, nested), (p) => rewrite(p, name, tops.has(name), hasNameProperty(def.type as ObjectType)))
-        : nested(def.type);
+    const type = def.type.kind === 'object' ? rewriteAll(mapProperties(def.type, nested), tops.has(name)) : nested(def.type);
     types[name] = type === def.type ? def : { ...def, type };
   }
   return { ...pkg, types };

@@ -2,14 +2,18 @@
  * secrets: values users must not write in plain text become references to a Kubernetes Secret.
  *
  * In spec types, a string property marked `x-ms-secret: true`, or of `format: password` (also
- * through a named alias), or forced by a config override `secret: true`, becomes a `secretRef`
- * (arrays and maps of such strings become arrays and maps of `secretRef`), annotated with the
- * reason: `{ secret: 'x-ms-secret' | 'format' | 'config' }`. An override `secret: false` wins over
- * the spec. A secret `arm-references` took for an ARM ID gets its name back (`keyReference` →
- * `keyId`); one that is not a string (an object, free-form) is reported (`secret-not-string`) and
- * left as it is. In status types the same properties are removed: ARM never returns secrets on
- * GET. Properties that look like secrets by name and description only (old specs without
- * `x-ms-secret`) are reported as `secret-candidate` and left alone: the config decides.
+ * through a named alias), or a credential by the credential rule (credential-rule.ts:
+ * `adminPassword`, `primaryKey`, `connectionString` ... that the Swagger does not mark), or
+ * forced by a config override `secret: true`, becomes a `secretRef` (arrays and maps of such
+ * strings become arrays and maps of `secretRef`), annotated with the reason:
+ * `{ secret: 'x-ms-secret' | 'format' | 'name' | 'config' }`. An override `secret: false` wins
+ * over the spec and the rule. A secret `arm-references` took for an ARM ID gets its name back
+ * (`keyReference` → `keyId`); one that is not a string (an object, free-form) is reported
+ * (`secret-not-string`) and left as it is. In status types the same properties are removed, so
+ * a GET that returns one (Redis `accessKeys`) never lands it in the Kubernetes object; their ARM
+ * keys are listed in the object's `withheldKeys`, so that the pass-through of extra keys of an
+ * object with `additionalProperties` does not copy them either. Properties that look like
+ * secrets by name and description only are reported as `secret-candidate` and left alone.
  *
  * Runs after `spec-status` (secret references exist on the spec side only), after
  * `flatten-properties` (secrets sit under the `properties` envelope) and after `arm-references`, so
@@ -17,10 +21,11 @@
  */
 import type { ApiPackage, ObjectType, Property, Type } from '../model/types.js';
 import { mapPackages, mapType, resolve } from '../model/walk.js';
+import { isCredential } from './credential-rule.js';
 import { filterSame, findOverride, mapKubernetesTypes, mapSame, oncePerSource } from './sides.js';
 import type { Stage, StageContext } from './stage.js';
 
-export type SecretReason = 'x-ms-secret' | 'format' | 'config';
+export type SecretReason = 'x-ms-secret' | 'format' | 'name' | 'config';
 
 /**
  * The `secrets` stage: `x-ms-secret` and `format: password` properties of spec types become
@@ -28,7 +33,7 @@ export type SecretReason = 'x-ms-secret' | 'format' | 'config';
  */
 export const secretsStage: Stage = {
   id: 'secrets',
-  description: 'x-ms-secret and format: password properties become Kubernetes secret references in specs and leave the status',
+  description: 'x-ms-secret, format: password and credential-named properties become Kubernetes secret references in specs and leave the status',
   requires: ['spec-status'],
   runsAfter: ['flatten-properties', 'arm-references'],
   run: (model, context) => mapPackages(model, (pkg) => secretsOfPackage(pkg, context)),
@@ -50,18 +55,29 @@ function secretsOfPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
       return p;
     }
     context.count('secrets');
+    if (reason === 'name') context.count('secrets.byName');
     return asSecret(p, type, reason);
   };
   /** Whether a status property stays: secrets go. */
   const keepInStatus = (typeName: string, p: Property): boolean => {
-    if (!secretReason(pkg, typeName, p, context)) return true;
+    const reason = secretReason(pkg, typeName, p, context);
+    if (!reason) return true;
     context.count('secrets.removedFromStatus');
+    if (reason === 'name') context.count('secrets.byName.removedFromStatus');
     return false;
   };
   return mapKubernetesTypes(pkg, (def) => {
     const inObject = (node: ObjectType): ObjectType => {
-      const properties = def.side === 'spec' ? mapSame(node.properties, (p) => inSpec(def.name, p)) : filterSame(node.properties, (p) => keepInStatus(def.name, p));
-      return properties === node.properties ? node : { ...node, properties };
+      if (def.side === 'spec') {
+        const properties = mapSame(node.properties, (p) => inSpec(def.name, p));
+        return properties === node.properties ? node : { ...node, properties };
+      }
+      const properties = filterSame(node.properties, (p) => keepInStatus(def.name, p));
+      if (properties === node.properties) return node;
+      const kept = new Set(properties);
+      const withheld = new Set(node.withheldKeys);
+      for (const p of node.properties) if (!kept.has(p)) withheld.add(p.armPath?.[0] ?? p.armName);
+      return { ...node, properties, withheldKeys: [...withheld] };
     };
     const type = mapType(def.type, (node) => (node.kind === 'object' ? inObject(node) : node));
     return type === def.type ? def : { ...def, type };
@@ -74,6 +90,7 @@ function secretReason(pkg: ApiPackage, typeName: string, p: Property, context: S
   if (forced?.secret === false) return false;
   if (p.secret) return 'x-ms-secret';
   if (isPassword(pkg, p.type)) return 'format';
+  if (isCredential(pkg, p)) return 'name';
   return forced?.secret ? 'config' : undefined;
 }
 

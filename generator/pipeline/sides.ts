@@ -51,7 +51,8 @@ export function mapKubernetesTypes(pkg: ApiPackage, fn: (def: SideDefinition) =>
 export function withDefinitions(types: Record<string, TypeDefinition>, changes: Map<string, TypeDefinition>): Record<string, TypeDefinition> {
   const out: Record<string, TypeDefinition> = {};
   for (const name in types) out[name] = changes.get(name) ?? types[name];
-  for (const [name, def] of changes) if (!(name in out)) out[name] = def;
+  // An own-key test: `in` would find Object.prototype members (a type named `constructor`).
+  for (const [name, def] of changes) if (!Object.prototype.hasOwnProperty.call(out, name)) out[name] = def;
   return out;
 }
 

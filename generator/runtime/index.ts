@@ -70,6 +70,8 @@ export { decodeSecretData, type SecretDataResult } from './secret-data.js';
 
 // --- Used by generated conversion code (specToArm, armToSpec) -----------------------------------
 
+export { getOwn, hasOwn, setOwn } from './own-property.js';
+
 /**
  * The ARM ID a resource reference stands for: its `armId` when it has one, else the ID the caller
  * resolved for it. Throws an Error naming `path` (where the reference sits in the spec) when it

@@ -1,13 +1,15 @@
 /**
  * A fuzz campaign: `cases` cases of one seed, run on a few worker processes at once, each case
  * checked against the invariants of check.ts. Before the first case of a package, the package
- * is generated unmutated; that good output is what every case of the package starts from.
+ * is generated unmutated; that good output is what every case of the package starts from. The
+ * TypeScript a case writes is type-checked with `tsc --strict` (unless `compile: false`).
  * Shared by `npm run fuzz` (scripts/fuzz.ts) and the CI test (tests/fuzz/fuzz.test.ts).
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkCase, type Violation } from './check.js';
+import { compileOutput, type CompileResult } from './compile.js';
 import { FUZZ_PACKAGES, readBasePackage, type BasePackage } from './corpus.js';
 import { folderDigest, leftoversBeside } from './folder-state.js';
 import { buildCase, packageOfCase, writeSpecs } from './fuzz-case.js';
@@ -28,6 +30,8 @@ export interface CampaignOptions {
   packages?: readonly string[];
   /** Only these mutation kinds. */
   mutationKinds?: readonly string[];
+  /** Type-check the TypeScript each case writes with `tsc --strict` (default true). */
+  compile?: boolean;
   /** Keep every case's folder (specs and output) in the work folder. */
   keep?: boolean;
   /** Keep the folders of failing cases (the others are removed as soon as they pass). */
@@ -47,6 +51,8 @@ export interface CaseReport {
   codes: Record<string, number>;
   written: boolean;
   milliseconds: number;
+  /** The type check of the written TypeScript: how long it took and how many errors (when one ran). */
+  compile?: { milliseconds: number; errors: number };
   violations: Violation[];
   /** The case's folder, when kept. */
   dir?: string;
@@ -60,6 +66,8 @@ export interface CampaignReport {
   mutationKinds: Record<string, number>;
   /** Mutations that had to be reported, and were. */
   mustReport: number;
+  /** Cases whose written TypeScript was type-checked. */
+  compiled: number;
   failures: CaseReport[];
   workDir: string;
 }
@@ -102,6 +110,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
   const failures: CaseReport[] = [];
   const mutationKinds: Record<string, number> = {};
   let mustReport = 0;
+  let compiled = 0;
   let next = first;
 
   const runOne = async (slot: WorkerSlot, index: number) => {
@@ -116,8 +125,16 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     cpSync(baseline.outDir, outDir, { recursive: true });
     const before = folderDigest(outDir);
     const result = await slot.run(specsDir, outDir, options.timeoutMs);
-    const violations = checkCase({ mutations: fuzzCase.mutations, result, before, after: folderDigest(outDir), leftovers: leftoversBeside(outDir) });
     const outcome = result.kind === 'done' ? result.outcome : undefined;
+    const after = folderDigest(outDir);
+    const leftovers = leftoversBeside(outDir);
+    let compile: CompileResult | undefined;
+    if (options.compile !== false && outcome?.written) {
+      compile = await compileOutput(outDir, path.join(workDir, `tsconfig-${index}.json`), options.timeoutMs);
+      rmSync(path.join(workDir, `tsconfig-${index}.json`), { force: true });
+      if (compile.kind !== 'skipped') compiled++;
+    }
+    const violations = checkCase({ mutations: fuzzCase.mutations, result, before, after, leftovers, compile });
     const keep = options.keep || (options.keepFailures && violations.length > 0);
     if (!keep) rmSync(dir, { recursive: true, force: true });
     const report: CaseReport = {
@@ -129,6 +146,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
       codes: countCodes(outcome?.diagnostics ?? []),
       written: outcome?.written ?? false,
       milliseconds: outcome?.milliseconds ?? (result.kind === 'hang' ? result.milliseconds : 0),
+      compile: compile?.kind === 'checked' ? { milliseconds: compile.milliseconds, errors: compile.errors.length } : undefined,
       violations,
       dir: keep ? dir : undefined,
     };
@@ -151,7 +169,7 @@ export async function runCampaign(options: CampaignOptions): Promise<CampaignRep
     if (!options.keep && !failures.some((f) => f.dir)) rmSync(workDir, { recursive: true, force: true });
   }
   failures.sort((a, b) => a.index - b.index);
-  return { seed: options.seed, cases: options.cases, seconds: Math.round((performance.now() - started) / 100) / 10, mutationKinds, mustReport, failures, workDir };
+  return { seed: options.seed, cases: options.cases, seconds: Math.round((performance.now() - started) / 100) / 10, mutationKinds, mustReport, compiled, failures, workDir };
 }
 
 function countCodes(diagnostics: readonly { code: string }[]): Record<string, number> {

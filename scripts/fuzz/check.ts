@@ -4,13 +4,15 @@
  * breaks the input is reported by a diagnostic naming the mutated file (with the code that kind
  * of break calls for), a run that writes
  * nothing leaves the previous output byte for byte, a run that writes leaves exactly the
- * emitted files and nothing beside the output folder.
+ * emitted files and nothing beside the output folder, and the TypeScript written compiles with
+ * `tsc --strict` (when the campaign type-checks).
  */
+import type { CompileResult } from './compile.js';
 import { BUG_CODES, type GenerateOutcome } from './generate-once.js';
 import type { Mutation } from './mutations.js';
 import type { SlotResult } from './worker-slot.js';
 
-export type Rule = 'hang' | 'crash' | 'uncaught' | 'stage-crash' | 'unreported' | 'output-touched' | 'output-incomplete' | 'leftovers';
+export type Rule = 'hang' | 'crash' | 'uncaught' | 'stage-crash' | 'unreported' | 'output-touched' | 'output-incomplete' | 'leftovers' | 'compile';
 
 export interface Violation {
   rule: Rule;
@@ -27,6 +29,8 @@ export interface CaseObservation {
   after: string;
   /** Entries left beside the output folder. */
   leftovers: readonly string[];
+  /** The type check of what was written, when the campaign ran one. */
+  compile?: CompileResult;
 }
 
 function firstLines(text: string, n: number): string {
@@ -59,5 +63,9 @@ export function checkCase(o: CaseObservation): Violation[] {
     violations.push({ rule: 'output-incomplete', message: `the output folder does not hold exactly the ${outcome.emitted.files} emitted files` });
   }
   if (o.leftovers.length) violations.push({ rule: 'leftovers', message: `left beside the output folder: ${o.leftovers.join(', ')}` });
+  if (o.compile?.kind === 'hang') violations.push({ rule: 'compile', message: `tsc --strict did not finish in ${o.compile.milliseconds} ms` });
+  if (o.compile?.kind === 'checked' && o.compile.errors.length) {
+    violations.push({ rule: 'compile', message: `the written TypeScript does not compile: ${o.compile.errors.length} tsc --strict error(s):\n${o.compile.errors.slice(0, 8).join('\n')}` });
+  }
   return violations;
 }

@@ -4,11 +4,13 @@
  * the loader must report with a diagnostic naming the file (`mustReport`): truncated or empty
  * JSON, invalid UTF-8, dangling or cyclic `$ref`s and wrong types at places the loader reads,
  * schemas nested deeper than the loader's limit, an unsupported Swagger version. Other
- * mutations (deleted keys, huge strings, weird keys, duplicate keys, a BOM, odd but valid
- * schemas) only must not crash or hang the generator. The operators are in `operators/`; this
+ * mutations (deleted keys, huge strings, weird keys, property names inherited from
+ * `Object.prototype`, duplicate keys, a BOM, odd but valid schemas) only must not crash or hang
+ * the generator, and the TypeScript it writes must compile. The operators are in `operators/`; this
  * module picks them (seeded, weighted), applies them, and works out which expectations stand.
  */
 import { pointerOf, RawSplices, type JsonPath } from './json-tree.js';
+import { builtinName } from './operators/builtin-names.js';
 import { bom, emptyFile, invalidUtf8, truncate } from './operators/bytes.js';
 import { oddSchema } from './operators/odd-schema.js';
 import type { ByteOperator, TreeOperator } from './operators/operator.js';
@@ -70,6 +72,7 @@ const TREE_OPERATORS: Record<string, TreeOperator> = {
   'duplicate-key': duplicateKey,
   'swagger-version': swaggerVersion,
   'weird-key': weirdKey,
+  'builtin-name': builtinName,
 };
 const BYTE_OPERATORS: Record<string, ByteOperator> = {
   truncate,
@@ -81,7 +84,7 @@ const BYTE_OPERATORS: Record<string, ByteOperator> = {
 /** Relative weights: tree mutations reach deeper into the generator than broken bytes do. */
 const WEIGHTS: [string, number][] = [
   ['delete-key', 3], ['wrong-type', 4], ['broken-ref', 3], ['alias-cycle', 1], ['allof-cycle', 1], ['discriminator', 2], ['odd-schema', 4], ['huge-string', 2], ['deep-schema', 2],
-  ['deep-value', 2], ['duplicate-key', 2], ['swagger-version', 1], ['weird-key', 3], ['truncate', 2], ['empty-file', 1],
+  ['deep-value', 2], ['duplicate-key', 2], ['swagger-version', 1], ['weird-key', 3], ['builtin-name', 3], ['truncate', 2], ['empty-file', 1],
   ['bom', 1], ['invalid-utf8', 1],
 ];
 export const MUTATION_KINDS: readonly string[] = WEIGHTS.map(([k]) => k);

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkCase, type CaseObservation } from '../../scripts/fuzz/check.js';
+import { compileOutput } from '../../scripts/fuzz/compile.js';
 import { folderDigest, leftoversBeside } from '../../scripts/fuzz/folder-state.js';
 import { digestFiles, type GenerateOutcome } from '../../scripts/fuzz/generate-once.js';
 import type { Mutation } from '../../scripts/fuzz/mutations.js';
@@ -64,6 +65,32 @@ describe('checkCase', () => {
     expect(checkCase(observe({ result: { kind: 'done', outcome: wrote }, after: 'emitted' }))).toEqual([]);
     expect(checkCase(observe({ result: { kind: 'done', outcome: wrote }, after: 'partial' })).map((v) => v.rule)).toEqual(['output-incomplete']);
     expect(checkCase(observe({ result: { kind: 'done', outcome: wrote }, after: 'emitted', leftovers: ['out.armkube-tmp-1'] })).map((v) => v.rule)).toEqual(['leftovers']);
+  });
+});
+
+describe('the compile check', () => {
+  it('fails a case whose written TypeScript tsc --strict refuses, with the errors; passes one it accepts', () => {
+    const wrote = outcome({ written: true, emitted: { files: 1, digest: 'emitted' } });
+    const base = { result: { kind: 'done', outcome: wrote } as const, after: 'emitted' };
+    expect(checkCase(observe({ ...base, compile: { kind: 'checked', errors: [], milliseconds: 5 } }))).toEqual([]);
+    const refused = checkCase(observe({ ...base, compile: { kind: 'checked', errors: ["ts/a/v1/A.ts(3,9): error TS2322: Type '{}' is not assignable to type 'A'."], milliseconds: 5 } }));
+    expect(refused.map((v) => v.rule)).toEqual(['compile']);
+    expect(refused[0].message).toContain('TS2322');
+    expect(checkCase(observe({ ...base, compile: { kind: 'hang', milliseconds: 9000 } })).map((v) => v.rule)).toEqual(['compile']);
+  });
+
+  it('runs tsc --strict over a written ts/ folder (the build is needed for the runtime declarations)', async () => {
+    const dir = tempDir('armkube-fuzz-compile-');
+    const out = path.join(dir, 'out');
+    mkdirSync(path.join(out, 'ts', 'g', 'v1'), { recursive: true });
+    writeFileSync(path.join(out, 'ts', 'g', 'v1', 'A.ts'), "import type { SecretReference } from 'armkube/runtime';\nexport interface A { toString?: string; s?: SecretReference }\nexport const a: A = {};\n");
+    writeFileSync(path.join(out, 'ts', 'g', 'v1', 'A.client.ts'), "import { nothing } from '@kubernetes/client-node';\n");
+    const refused = await compileOutput(out, path.join(dir, 'tsconfig.json'), 60_000);
+    expect(refused.kind).toBe('checked');
+    expect(refused.kind === 'checked' && refused.errors.map((e) => e.replace(/\(.*/, ''))).toEqual(['ts/g/v1/A.ts']);
+    writeFileSync(path.join(out, 'ts', 'g', 'v1', 'A.ts'), "import type { SecretReference } from 'armkube/runtime';\nexport interface A { toString?: string; s?: SecretReference }\nexport const a = {} as A;\n");
+    expect(await compileOutput(out, path.join(dir, 'tsconfig.json'), 60_000)).toMatchObject({ kind: 'checked', errors: [] });
+    expect(await compileOutput(path.join(dir, 'nothing'), path.join(dir, 'tsconfig.json'), 60_000)).toMatchObject({ kind: 'skipped' });
   });
 });
 

@@ -2,7 +2,8 @@
  * The fuzzer in CI mode: a fixed seed and a bounded number of cases (every mutation kind leads
  * at least six of them), each running the whole generator (load → aso stages → aso emitters
  * → write) on mutated real specs in a worker process. Fails with the seed, the case and the
- * command that replays it on any crash, hang, unreported broken input, or output damage.
+ * command that replays it on any crash, hang, unreported broken input, output damage, or
+ * written TypeScript that `tsc --strict` refuses.
  * Needs the build (`npm test` builds first): the workers run dist/scripts/fuzz/worker.js.
  */
 import { existsSync } from 'node:fs';
@@ -36,5 +37,7 @@ describe.skipIf(!hasAzureSpecs)('fuzz (CI mode)', () => {
     // The campaign really mutated: every kind ran, and many mutations had to be (and were) reported.
     expect(Object.keys(report.mutationKinds).sort()).toEqual([...MUTATION_KINDS].sort());
     expect(report.mustReport).toBeGreaterThanOrEqual(CASES / 3);
+    // Most cases write output, and what they write was type-checked with tsc --strict.
+    expect(report.compiled).toBeGreaterThanOrEqual(CASES / 2);
   }, 240_000);
 });

@@ -168,6 +168,44 @@ describe('mutations', () => {
     expect([...owed].sort()).toEqual(['dangling-ref', 'ref-cycle']);
   });
 
+  it('builtin-name renames properties to Object.prototype names, keeping required and the discriminator', () => {
+    const builtins = Object.getOwnPropertyNames(Object.prototype);
+    const seen = new Set<string>();
+    for (let seed = 1; seed <= 40; seed++) {
+      const spec = structuredClone(SPEC) as typeof SPEC & { definitions: Record<string, { properties?: Record<string, unknown>; required?: string[]; discriminator?: string }> };
+      spec.definitions.Part = { type: 'object', properties: { name: { type: 'string' }, kind: { type: 'string' } }, required: ['name', 'kind'], discriminator: 'kind' } as never;
+      const fs: FuzzFile[] = [{ rel: files()[0].rel, bytes: Buffer.from(JSON.stringify(spec)), mutable: true }];
+      const [m] = mutate(new Rng(seed), fs, { count: 1, kinds: ['builtin-name'], lead: 'builtin-name' });
+      const after = parseSpec(fs[0].bytes) as typeof spec;
+      const renames = [...m.detail.matchAll(/(\w+) → (\w+) at \/definitions\/(\w+)/g)];
+      expect(renames.length).toBeGreaterThan(0);
+      for (const [, old, name, definition] of renames) {
+        const d = after.definitions[definition];
+        expect(builtins).toContain(name);
+        expect(Object.prototype.hasOwnProperty.call(d.properties, name)).toBe(true);
+        expect(Object.prototype.hasOwnProperty.call(d.properties, old)).toBe(false);
+        if (definition === 'Part' && old === 'kind') expect([d.discriminator, d.required?.includes(name)]).toEqual([name, true]);
+        seen.add(name);
+      }
+    }
+    expect(seen.size).toBeGreaterThanOrEqual(8);
+    expect(seen.has('__proto__')).toBe(true);
+  });
+
+  it('builtin-name never renames along a path an earlier rename of the same case changed', () => {
+    // Inline schemas below a property named `properties`: renaming it first used to leave a stale path.
+    const nested = structuredClone(SPEC) as typeof SPEC & { definitions: Record<string, unknown> };
+    nested.definitions.Deep = {
+      type: 'object',
+      properties: { properties: { type: 'object', properties: { properties: { type: 'object', properties: { a: { type: 'string' }, b: { type: 'string' } } }, c: { type: 'string' } } } },
+    };
+    (nested.definitions.WidgetProperties as { properties: Record<string, unknown> }).properties.deep = { $ref: '#/definitions/Deep' };
+    for (let seed = 1; seed <= 300; seed++) {
+      const fs: FuzzFile[] = [{ rel: files()[0].rel, bytes: Buffer.from(JSON.stringify(nested)), mutable: true }];
+      expect(() => mutate(new Rng(seed), fs, { count: 3, kinds: ['builtin-name'], lead: 'builtin-name' })).not.toThrow();
+    }
+  });
+
   it('drops what a later mutation may hide (emptying the file hides the version change before it)', () => {
     let checked = 0;
     for (let seed = 1; seed <= 50; seed++) {

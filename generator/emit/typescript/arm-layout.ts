@@ -46,13 +46,19 @@ export function isVariantProperty(p: Property): boolean {
  */
 export function armLayout(object: ObjectType, conflict: (p: Property, reason: string) => void): ArmNode {
   const root: ArmNode = { path: [], entries: [], required: false };
+  // The entries of each node by key (a search of the entries per property is quadratic in wide objects).
+  const byKey = new Map<ArmNode, Map<string, ArmLeaf | ArmEnvelope>>([[root, new Map()]]);
+  const add = (node: ArmNode, entry: ArmLeaf | ArmEnvelope) => {
+    node.entries.push(entry);
+    byKey.get(node)!.set(entry.key, entry);
+  };
   for (const p of object.properties) {
     if (isKubernetesOnly(p) || isVariantProperty(p)) continue;
     const path = p.armPath && p.armPath.length > 0 ? p.armPath : [p.armName];
     let node = root;
     let placed = true;
     for (let i = 0; i < path.length - 1 && placed; i++) {
-      const entry = node.entries.find((e) => e.key === path[i]);
+      const entry = byKey.get(node)!.get(path[i]);
       if (entry?.kind === 'leaf') {
         conflict(p, `its ARM path ${path.join('.')} runs into the property ${entry.property.name}`);
         placed = false;
@@ -60,18 +66,19 @@ export function armLayout(object: ObjectType, conflict: (p: Property, reason: st
         node = entry.node;
       } else {
         const child: ArmNode = { path: path.slice(0, i + 1), entries: [], required: false };
-        node.entries.push({ kind: 'envelope', key: path[i], node: child });
+        byKey.set(child, new Map());
+        add(node, { kind: 'envelope', key: path[i], node: child });
         node = child;
       }
     }
     if (!placed) continue;
     const key = path[path.length - 1];
-    const existing = node.entries.find((e) => e.key === key);
+    const existing = byKey.get(node)!.get(key);
     if (existing) {
       conflict(p, `its ARM path ${path.join('.')} is also ${existing.kind === 'leaf' ? `the property ${existing.property.name}'s` : 'an envelope'}`);
       continue;
     }
-    node.entries.push({ kind: 'leaf', key, property: p });
+    add(node, { kind: 'leaf', key, property: p });
   }
   markRequired(root);
   return root;

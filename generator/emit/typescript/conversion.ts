@@ -23,6 +23,7 @@ import { isKubernetesOnly, isVariantProperty, type ArmNode } from './arm-layout.
 import { bodyOf } from './body.js';
 import { Expressions, isSubresource } from './expressions.js';
 import { access, literal, lowerFirst, pascal, propertyKey, quote } from './names.js';
+import { declaresLoosely, literalKey, OwnAccess, type Step } from './own-access.js';
 import { PathText } from './paths.js';
 import { isPolymorphic, type KindPlan, type PlannedType } from './plan.js';
 import type { FileScope } from './scope.js';
@@ -44,39 +45,50 @@ function fn(name: string, params: Params, returnType: string, lines: string[], d
   };
 }
 
-/** `const name: Type = { ... };`, on one line when short. */
-function declare(name: string, type: string, entries: string[]): string[] {
-  const head = `const ${name}: ${type} = `;
-  if (entries.length === 0) return [`${head}{};`];
-  const oneLine = `${head}{ ${entries.join(', ')} };`;
+/**
+ * `const name: Type = { ... };`, on one line when short. `loose` (a type with a property named
+ * like an `Object.prototype` member): `const name = { ... } as Type;`, see own-access.ts.
+ */
+function declare(name: string, type: string, entries: string[], loose = false): string[] {
+  const head = loose ? `const ${name} = ` : `const ${name}: ${type} = `;
+  const tail = loose ? ` as ${type};` : ';';
+  if (entries.length === 0) return [`${head}{}${tail}`];
+  const oneLine = `${head}{ ${entries.join(', ')} }${tail}`;
   if (entries.length === 1 && oneLine.length <= 120) return [oneLine];
-  return [`${head}{`, ...entries.map((e) => `  ${e},`), '};'];
+  return [`${head}{`, ...entries.map((e) => `  ${e},`), `}${tail}`];
 }
 
-/** Copies the keys of an object with `additionalProperties` that are none of its properties, as they are (not converted). */
-function extraKeys(from: string, to: string, known: string[]): string[] {
-  const loop = `for (const [key, item] of Object.entries(${from}))`;
-  return [known.length ? `${loop} if (![${known.map(quote).join(', ')}].includes(key)) ${to}[key] = item;` : `${loop} ${to}[key] = item;`];
-}
-
-/** For each ARM property of a layout: the expression that reads it, with `?.` through optional envelopes (`guard`) and without (`value`, once narrowed). */
-function armReaders(layout: ArmNode, root: string): Map<Property, { guard: string; value: string }> {
-  const out = new Map<Property, { guard: string; value: string }>();
-  const walk = (node: ArmNode, guard: string, value: string, optional: boolean) => {
+/** For each ARM property of a layout: the steps from the object to it (`optional` after an optional envelope). */
+function armSteps(layout: ArmNode): Map<Property, Step[]> {
+  const out = new Map<Property, Step[]>();
+  const walk = (node: ArmNode, steps: Step[], optional: boolean) => {
     for (const e of node.entries) {
-      if (e.kind === 'leaf') out.set(e.property, { guard: access(guard, e.key, optional), value: access(value, e.key) });
-      else walk(e.node, access(guard, e.key, optional), access(value, e.key), !e.node.required);
+      const here = [...steps, { key: e.key, optional }];
+      if (e.kind === 'leaf') out.set(e.property, here);
+      else walk(e.node, here, !e.node.required);
     }
   };
-  walk(layout, root, root, false);
+  walk(layout, [], false);
   return out;
 }
 
+/** One step from an object that is present. */
+const step = (key: string): Step[] => [{ key, optional: false }];
+
 export class Conversions {
   private readonly x: Expressions;
+  private readonly own: OwnAccess;
 
   constructor(private readonly scope: FileScope) {
     this.x = new Expressions(scope);
+    this.own = new OwnAccess((name) => scope.runtimeValue(name));
+  }
+
+  /** Copies the keys of an object with `additionalProperties` that are none of its properties, as they are (not converted). */
+  private extraKeys(from: string, to: string, known: string[]): string[] {
+    const loop = `for (const [key, item] of Object.entries(${from}))`;
+    const set = this.own.writeDynamic(to, 'key', 'item');
+    return [known.length ? `${loop} if (![${known.map(quote).join(', ')}].includes(key)) ${set}` : `${loop} ${set}`];
   }
 
   /** Every conversion function of a named type (none for aliases, which are converted inline). */
@@ -140,7 +152,7 @@ export class Conversions {
     const type = t.def.type;
     if (type.kind === 'union') return this.unionFromArm(t, type, 'value', path, side);
     const name = this.scope.type(t);
-    if (isPolymorphic(type)) return [...declare('result', name, []), ...this.variantsFromArm(t, type, 'value', 'result', path, side), 'return result;'];
+    if (isPolymorphic(type)) return [...declare('result', name, [], loose(type)), ...this.variantsFromArm(t, type, 'value', 'result', path, side), 'return result;'];
     return [...this.objectFromArm(t, 'value', 'result', path, side, name, [], []), 'return result;'];
   }
 
@@ -197,11 +209,11 @@ export class Conversions {
     const init: string[] = [];
     const later: string[] = [];
     for (const p of specType.properties) {
-      if (p.role === 'owner') init.push(`${propertyKey(p.name)}: owner ?? ${this.scope.runtimeValue('ownerFromArmId')}(body.id)`);
-      if (p.role === 'azureName') later.push(`if (body.name != null) ${access('spec', p.name)} = body.name;`);
+      if (p.role === 'owner') init.push(`${literalKey(p.name)}: owner ?? ${this.scope.runtimeValue('ownerFromArmId')}(body.id)`);
+      if (p.role === 'azureName') later.push(`if (body.name != null) ${this.own.write('spec', p.name, 'body.name')}`);
     }
     const fromArm = polymorphic
-      ? [...declare('spec', specName, init), ...later, ...this.variantsFromArm(spec, specType, 'body', 'spec', PathText.literal('', 'key'), 'spec')]
+      ? [...declare('spec', specName, init, loose(specType)), ...later, ...this.variantsFromArm(spec, specType, 'body', 'spec', PathText.literal('', 'key'), 'spec')]
       : this.objectFromArm(spec, 'body', 'spec', PathText.literal('', 'key'), 'spec', specName, init, later);
     const params: Params = [['body', `${armName} & { id?: string; name?: string }`]];
     if (hasOwner) params.push(['owner?', this.scope.runtimeType('OwnerReference')]);
@@ -222,7 +234,7 @@ export class Conversions {
       const lines = !status.inline
         ? [`return ${this.scope.fn(status, 'armToStatus')}(body);`]
         : isPolymorphic(statusType)
-          ? [...declare('status', statusName, []), ...this.variantsFromArm(status, statusType, 'body', 'status', PathText.literal('', 'key'), 'status'), 'return status;']
+          ? [...declare('status', statusName, [], loose(statusType)), ...this.variantsFromArm(status, statusType, 'body', 'status', PathText.literal('', 'key'), 'status'), 'return status;']
           : [...this.objectFromArm(status, 'body', 'status', PathText.literal('', 'key'), 'status', statusName, [], []), 'return status;'];
       out.push(
         fn(
@@ -260,25 +272,31 @@ export class Conversions {
       for (const e of node.entries) if (e.kind === 'envelope') emit(e.node, varFor(e.node), e.node.interfaceName!);
       const init: string[] = [];
       const later: string[] = [];
-      if (node === layout && t.variant) init.push(`${propertyKey(t.variant.discriminator)}: ${literal(t.variant.value)}`);
+      const keys = node.entries.map((e) => e.key);
+      if (node === layout && t.variant) {
+        init.push(`${literalKey(t.variant.discriminator)}: ${literal(t.variant.value)}`);
+        keys.push(t.variant.discriminator);
+      }
       for (const e of node.entries) {
         if (e.kind === 'leaf') {
           const p = e.property;
-          const source = access(valueVar, p.name);
-          const expr = this.x.toArm(p.type, source, path.property(p.name));
-          if (p.required) init.push(`${propertyKey(e.key)}: ${expr}`);
-          else later.push(`if (${source} != null) ${access(varName, e.key)} = ${expr};`);
+          if (p.required) {
+            init.push(`${literalKey(e.key)}: ${this.x.toArm(p.type, this.own.read(valueVar, [p.name]), path.property(p.name))}`);
+          } else {
+            const { condition, value } = this.own.present(valueVar, step(p.name));
+            later.push(`if (${condition}) ${this.own.write(varName, e.key, this.x.toArm(p.type, value, path.property(p.name)))}`);
+          }
         } else {
           const child = vars.get(e.node)!;
-          if (e.node.required) init.push(`${propertyKey(e.key)}: ${child}`);
-          else later.push(`if (Object.keys(${child}).length > 0) ${access(varName, e.key)} = ${child};`);
+          if (e.node.required) init.push(`${literalKey(e.key)}: ${child}`);
+          else later.push(`if (Object.keys(${child}).length > 0) ${this.own.write(varName, e.key, child)}`);
         }
       }
-      lines.push(...declare(varName, typeName, init), ...later);
+      lines.push(...declare(varName, typeName, init, declaresLoosely(keys)), ...later);
     };
     emit(layout, 'result', armName);
     const type = t.def.type as ObjectType;
-    if (type.additionalProperties) lines.push(...extraKeys(valueVar, 'result', type.properties.map((p) => p.name)));
+    if (type.additionalProperties) lines.push(...this.extraKeys(valueVar, 'result', type.properties.map((p) => p.name)));
     lines.push('return result;');
     return lines;
   }
@@ -289,25 +307,31 @@ export class Conversions {
    */
   private objectFromArm(t: PlannedType, valueVar: string, resultVar: string, path: PathText, side: 'spec' | 'status', resultType: string, init: string[], later: string[]): string[] {
     const type = t.def.type as ObjectType;
-    const readers = t.layout ? armReaders(t.layout, valueVar) : new Map<Property, { guard: string; value: string }>();
+    const readers = t.layout ? armSteps(t.layout) : new Map<Property, Step[]>();
     const first = [...init];
     const rest = [...later];
     for (const p of type.properties) {
-      const reader = readers.get(p);
-      if (!reader) continue;
-      const expr = this.x.fromArm(p.type, reader.value, path.property(p.name), side);
-      if (p.required && reader.guard === reader.value) first.push(`${propertyKey(p.name)}: ${expr}`);
+      const steps = readers.get(p);
+      if (!steps) continue;
+      const to = path.property(p.name);
+      if (p.required && !steps.some((s) => s.optional)) {
+        const value = this.own.read(valueVar, steps.map((s) => s.key));
+        first.push(`${literalKey(p.name)}: ${this.x.fromArm(p.type, value, to, side)}`);
+        continue;
+      }
+      const { condition, value } = this.own.present(valueVar, steps);
       // A sub-resource without an ID (`{}`, or an inline child) is no reference: left out.
-      else if (isSubresource(p.type)) rest.push(`if (${access(reader.guard, 'id', true)} != null) ${access(resultVar, p.name)} = ${expr};`);
-      else rest.push(`if (${reader.guard} != null) ${access(resultVar, p.name)} = ${expr};`);
+      const test = isSubresource(p.type) ? this.own.present(valueVar, [...steps, { key: 'id', optional: true }]).condition : condition;
+      rest.push(`if (${test}) ${this.own.write(resultVar, p.name, this.x.fromArm(p.type, value, to, side))}`);
     }
     // Status only: in a spec, keys the type does not list may be read-only properties spec-status removed.
     if (side === 'status' && type.additionalProperties && t.layout) {
       const known = t.layout.entries.map((e) => e.key);
       if (t.variant) known.push(t.variant.discriminator);
-      rest.push(...extraKeys(valueVar, resultVar, known));
+      for (const key of type.withheldKeys ?? []) if (!known.includes(key)) known.push(key);
+      rest.push(...this.extraKeys(valueVar, resultVar, known));
     }
-    return [...declare(resultVar, resultType, first), ...rest];
+    return [...declare(resultVar, resultType, first, loose(type)), ...rest];
   }
 
   /** Statements that collect the references of an object in `valueVar`. */
@@ -315,11 +339,20 @@ export class Conversions {
     const lines: string[] = [];
     for (const p of type.properties) {
       if (isKubernetesOnly(p) || isVariantProperty(p)) continue;
-      const source = access(valueVar, p.name);
-      const statement = this.x.collect(p.type, source, path.property(p.name));
-      if (statement) lines.push(p.required ? statement : `if (${source} != null) ${statement}`);
+      lines.push(...this.collectProperty(p, valueVar, path, p.required));
     }
     return lines;
+  }
+
+  /** The statement that collects the references of one property (guarded unless `required`), if it holds any. */
+  private collectProperty(p: { name: string; type: Type }, valueVar: string, path: PathText, required: boolean): string[] {
+    if (required) {
+      const statement = this.x.collect(p.type, this.own.read(valueVar, [p.name]), path.property(p.name));
+      return statement ? [statement] : [];
+    }
+    const { condition, value } = this.own.present(valueVar, step(p.name));
+    const statement = this.x.collect(p.type, value, path.property(p.name));
+    return statement ? [`if (${condition}) ${statement}`] : [];
   }
 
   // --- unions and polymorphic bodies ---------------------------------------------------------------
@@ -341,12 +374,12 @@ export class Conversions {
   /** Exactly one variant must be set: its ARM body, with the discriminator. */
   private chooseVariant(variants: { name: string; value: string; type: Type }[], discriminator: string, valueVar: string, path: PathText): string[] {
     const names = variants.map((v) => v.name).join(', ');
-    const lines = [`const variants = [${variants.map((v) => access(valueVar, v.name)).join(', ')}].filter((variant) => variant != null).length;`, 'if (variants === 1) {'];
+    const lines = [`const variants = [${variants.map((v) => this.own.read(valueVar, [v.name])).join(', ')}].filter((variant) => variant != null).length;`, 'if (variants === 1) {'];
     for (const v of variants) {
-      const source = access(valueVar, v.name);
-      let expr = this.x.toArm(v.type, source, path.property(v.name));
-      if (!carriesTag(v.type, discriminator, v.value, this.scope)) expr = `{ ...${expr}, ${propertyKey(discriminator)}: ${literal(v.value)} }`;
-      lines.push(`  if (${source} != null) return ${expr};`);
+      const { condition, value } = this.own.present(valueVar, step(v.name));
+      let expr = this.x.toArm(v.type, value, path.property(v.name));
+      if (!carriesTag(v.type, discriminator, v.value, this.scope)) expr = `{ ...${expr}, ${literalKey(discriminator)}: ${literal(v.value)} }`;
+      lines.push(`  if (${condition}) return ${expr};`);
     }
     const message = path.text(`: set exactly one of ${names} (`).value('variants').text(' set)');
     lines.push('}', `throw new Error(${message.expression});`);
@@ -355,15 +388,18 @@ export class Conversions {
 
   /** The spec or status side of a union: a switch over the discriminator. */
   private unionFromArm(t: PlannedType, type: UnionType, valueVar: string, path: PathText, side: 'spec' | 'status'): string[] {
+    // An inherited value of the discriminator (a function or Object.prototype) matches no case.
     const lines = [`switch (${access(valueVar, type.discriminator)}) {`];
+    const names = type.variants.map((v) => v.name);
+    const result = (entry: string) => (declaresLoosely(names) ? `{ ${entry} } as ${this.scope.type(t)}` : `{ ${entry} }`);
     for (const v of type.variants) {
-      lines.push(`  case ${literal(v.value)}:`, `    return { ${propertyKey(v.name)}: ${this.x.fromArm(v.type, valueVar, path.property(v.name), side)} };`);
+      lines.push(`  case ${literal(v.value)}:`, `    return ${result(`${literalKey(v.name)}: ${this.x.fromArm(v.type, valueVar, path.property(v.name), side)}`)};`);
     }
     lines.push('}');
     if (side === 'spec') {
       lines.push(`throw new Error(${this.unknownVariant(t, type.discriminator, valueVar)});`);
     } else {
-      lines.push('return {};');
+      lines.push(declaresLoosely(names) ? `return {} as ${this.scope.type(t)};` : 'return {};');
     }
     return lines;
   }
@@ -372,7 +408,7 @@ export class Conversions {
   private variantsFromArm(t: PlannedType, type: ObjectType & { discriminator: string }, valueVar: string, resultVar: string, path: PathText, side: 'spec' | 'status'): string[] {
     const lines = [`switch (${access(valueVar, type.discriminator)}) {`];
     for (const p of type.properties.filter(isVariantProperty)) {
-      lines.push(`  case ${literal(p.annotations!.variant!)}:`, `    ${access(resultVar, p.name)} = ${this.x.fromArm(p.type, valueVar, path.property(p.name), side)};`, '    break;');
+      lines.push(`  case ${literal(p.annotations!.variant!)}:`, `    ${this.own.write(resultVar, p.name, this.x.fromArm(p.type, valueVar, path.property(p.name), side))}`, '    break;');
     }
     if (side === 'spec') {
       lines.push(
@@ -386,27 +422,24 @@ export class Conversions {
 
   /** The message for a discriminator value no variant has (`valueVar` is `never` there: every variant was a case). */
   private unknownVariant(t: PlannedType, discriminator: string, valueVar: string): string {
-    const found = `JSON.stringify(${access(`(${valueVar} as { ${propertyKey(discriminator)}?: unknown })`, discriminator)})`;
+    const found = `JSON.stringify(${this.own.read(`(${valueVar} as { ${propertyKey(discriminator)}?: unknown })`, [discriminator])})`;
     return PathText.literal(`${t.tsName}: unknown ${discriminator} `).value(found).expression;
   }
 
   private collectUnion(type: UnionType, valueVar: string, path: PathText): string[] {
     const lines: string[] = [];
-    for (const v of type.variants) {
-      const source = access(valueVar, v.name);
-      const statement = this.x.collect(v.type, source, path.property(v.name));
-      if (statement) lines.push(`if (${source} != null) ${statement}`);
-    }
+    for (const v of type.variants) lines.push(...this.collectProperty(v, valueVar, path, false));
     return lines;
   }
 
   private collectVariants(type: ObjectType, valueVar: string, path: PathText): string[] {
     const lines: string[] = [];
-    for (const p of type.properties.filter(isVariantProperty)) {
-      const source = access(valueVar, p.name);
-      const statement = this.x.collect(p.type, source, path.property(p.name));
-      if (statement) lines.push(`if (${source} != null) ${statement}`);
-    }
+    for (const p of type.properties.filter(isVariantProperty)) lines.push(...this.collectProperty(p, valueVar, path, false));
     return lines;
   }
+}
+
+/** Whether an object type is declared with `as T` (a property named like an `Object.prototype` member). */
+function loose(type: ObjectType): boolean {
+  return declaresLoosely(type.properties.map((p) => p.name));
 }

@@ -14,7 +14,7 @@ const RESERVED = new Set([
   // globals the generated code uses, or that a reader would not expect redefined
   ...'Array Boolean Date Error JSON Map NonNullable Number Object Omit Partial Pick Promise Readonly ReadonlyArray Record RegExp Set String Symbol'.split(' '),
   // what generated files import from armkube/runtime
-  ...'CollectedReferences ExtractedSecret OwnerReference ResolvedReferences ResourceReference SecretReference SecretSink extractSecret ownerFromArmId referenceKey resolveReference resolveSecret secretKey'.split(' '),
+  ...'CollectedReferences ExtractedSecret OwnerReference ResolvedReferences ResourceReference SecretReference SecretSink extractSecret getOwn hasOwn ownerFromArmId referenceKey resolveReference resolveSecret secretKey secretSink setOwn'.split(' '),
 ]);
 
 export function isIdentifier(name: string): boolean {

@@ -121,7 +121,8 @@ export function* planPackages(model: Model, context: EmitContext): Generator<Pac
 /** The types that live in a file: `first` (when they do), then the others in model order. */
 export function homedIn(plan: PackagePlan, key: string, first: (PlannedType | undefined)[]): PlannedType[] {
   const out = first.filter((t): t is PlannedType => t !== undefined && t.home === key);
-  for (const t of plan.types.values()) if (t.home === key && !out.includes(t)) out.push(t);
+  const listed = new Set(out);
+  for (const t of plan.types.values()) if (t.home === key && !listed.has(t)) out.push(t);
   return out;
 }
 
@@ -402,20 +403,20 @@ function markFlags(planned: Map<string, PlannedType>, kinds: KindPlan[]): void {
         return false;
     }
   };
+  // Who refers to each type: a flag set on a type is then passed to those that reach it, each
+  // type visited once per flag (repeated sweeps until nothing changes were quadratic in chains).
+  const referrers = new Map<string, PlannedType[]>();
+  for (const t of planned.values()) {
+    for (const n of new Set(armReferences(t.def.type))) (referrers.get(n) ?? referrers.set(n, []).get(n)!).push(t);
+  }
   for (const flag of ['hasReferences', 'hasSecrets', 'hasUnions'] as const) {
-    const edges = new Map<string, string[]>();
-    for (const t of planned.values()) {
-      t[flag] = direct(t.def.type, flag);
-      edges.set(t.name, armReferences(t.def.type));
-    }
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const t of planned.values()) {
-        if (t[flag]) continue;
-        if (edges.get(t.name)!.some((n) => planned.get(n)?.[flag])) {
-          t[flag] = true;
-          changed = true;
-        }
+    const queue: PlannedType[] = [];
+    for (const t of planned.values()) if ((t[flag] = direct(t.def.type, flag))) queue.push(t);
+    while (queue.length) {
+      for (const r of referrers.get(queue.pop()!.name) ?? []) {
+        if (r[flag]) continue;
+        r[flag] = true;
+        queue.push(r);
       }
     }
   }

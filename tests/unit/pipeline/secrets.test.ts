@@ -13,7 +13,7 @@ const OVERRIDES = {
 };
 
 describe('secrets', () => {
-  it('turns x-ms-secret, format: password and config-forced spec properties into secret references', async () => {
+  it('turns x-ms-secret, format: password, credential-named and config-forced spec properties into secret references', async () => {
     const { model } = await stageAlone(FIXTURE, secretsStage, OVERRIDES);
     const pkg = onlyPackage(model);
     const secret = (name: string) => {
@@ -28,8 +28,8 @@ describe('secrets', () => {
     expect(secret('sessionToken')).toEqual({ type: { kind: 'secretRef' }, reason: 'config' });
     // The config wins over x-ms-secret.
     expect(secret('displayKey')).toEqual({ type: { kind: 'primitive', primitive: 'string' }, reason: undefined });
-    // Looks like a secret but nothing says so: left alone.
-    expect(secret('sharedKey')).toEqual({ type: { kind: 'primitive', primitive: 'string' }, reason: undefined });
+    // No x-ms-secret, but a credential by the credential rule (its name, a string).
+    expect(secret('sharedKey')).toEqual({ type: { kind: 'secretRef' }, reason: 'name' });
     expect(secret('adminUsername').reason).toBeUndefined();
     // Lifted properties keep what flattening recorded.
     expect(prop(pkg, 'Widget_Spec', 'adminPassword').annotations).toEqual({ declaredIn: 'WidgetProperties', secret: 'x-ms-secret' });
@@ -52,20 +52,23 @@ describe('secrets', () => {
       'type',
       'location',
       'adminUsername',
-      'sharedKey',
       'displayKey',
       'credentials',
       'provisioningState',
     ]);
     expect(propertiesOf(pkg, 'WidgetCredentials_STATUS').map((p) => p.name)).toEqual(['username']);
+    // Their ARM keys are withheld from any pass-through of extra keys.
+    const credentials = pkg.types.WidgetCredentials_STATUS.type;
+    expect(credentials.kind === 'object' && credentials.withheldKeys).toEqual(['clientSecret']);
   });
 
   it('counts the secrets and reports candidates and secrets that are not strings, with their location', async () => {
     const { diagnostics, counts, overrides } = await stageAlone(FIXTURE, secretsStage, OVERRIDES);
-    expect(counts.secrets).toBe(7);
-    expect(counts['secrets.removedFromStatus']).toBe(8);
+    expect(counts.secrets).toBe(8);
+    expect(counts['secrets.byName']).toBe(1);
+    expect(counts['secrets.removedFromStatus']).toBe(9);
+    expect(counts['secrets.byName.removedFromStatus']).toBe(1);
     expect(diagnostics.map((d) => [d.code, d.severity, d.location])).toEqual([
-      ['secret-candidate', 'info', { file: FILE, pointer: '/definitions/WidgetProperties/properties/sharedKey' }],
       ['secret-not-string', 'warning', { file: FILE, pointer: '/definitions/WidgetProperties/properties/protectedSettings' }],
     ]);
     expect(overrides.unused()).toEqual([]);
@@ -76,7 +79,7 @@ describe('secrets', () => {
     const pkg = onlyPackage(model);
     expect(prop(pkg, 'Widget_Spec', 'displayKey').type).toEqual({ kind: 'secretRef' });
     expect(prop(pkg, 'Widget_Spec', 'sessionToken').type).toEqual({ kind: 'primitive', primitive: 'string' });
-    expect(counts.secrets).toBe(7);
+    expect(counts.secrets).toBe(8);
   });
 
   it('does not mutate its input', async () => {
@@ -85,9 +88,9 @@ describe('secrets', () => {
     expect(input).toEqual(inputCopy);
   });
 
-  it.skipIf(!hasAzureSpecs)('Microsoft.Compute 2021-03-01: OSProfile.adminPassword is only a candidate without config, a secret with it', async () => {
+  it.skipIf(!hasAzureSpecs)('Microsoft.Compute 2021-03-01: OSProfile.adminPassword is a secret by the credential rule (no config), gone from the status; config secret: false keeps it a string', async () => {
     // The 2021-03-01 spec has no x-ms-secret and no format: password anywhere (checked): only
-    // the name and description say adminPassword is a secret, so the config must (as in ASO).
+    // the name says adminPassword is a credential (ASO makes it a secret reference too).
     const { asoStagesThrough } = await import('../../helpers.js');
     const stages = await asoStagesThrough('secrets');
     const loaded = loadAzure('Microsoft.Compute', '2021-03-01');
@@ -96,22 +99,18 @@ describe('secrets', () => {
     const vm = pkg.resources.find((r) => r.armType === 'Microsoft.Compute/virtualMachines')!;
     const osProfile = prop(pkg, vm.kubernetes!.specType!, 'osProfile').type;
     expect(osProfile).toEqual({ kind: 'ref', name: 'OSProfile' });
-    expect(prop(pkg, 'OSProfile', 'adminPassword').type).toEqual({ kind: 'primitive', primitive: 'string' });
-    expect(plain.diagnostics).toContainEqual(
-      expect.objectContaining({
-        code: 'secret-candidate',
-        location: { file: 'compute/resource-manager/Microsoft.Compute/stable/2021-03-01/compute.json', pointer: '/definitions/OSProfile/properties/adminPassword' },
-      }),
-    );
+    const adminPassword = prop(pkg, 'OSProfile', 'adminPassword');
+    expect(adminPassword.type).toEqual({ kind: 'secretRef' });
+    expect(adminPassword.annotations?.secret).toBe('name');
+    expect(propertiesOf(pkg, 'OSProfile_STATUS').some((p) => p.armName === 'adminPassword')).toBe(false);
+    expect(propertiesOf(pkg, 'OSProfile_STATUS').some((p) => p.armName === 'adminUsername')).toBe(true);
+    expect(plain.diagnostics.some((d) => d.code === 'secret-candidate' && d.location?.pointer === '/definitions/OSProfile/properties/adminPassword')).toBe(false);
 
     const configured = runStages(loaded.model, stages, {
-      options: { propertyOverrides: [{ group: 'Microsoft.Compute', type: 'OSProfile', property: 'adminPassword', secret: true }] },
+      options: { propertyOverrides: [{ group: 'Microsoft.Compute', type: 'OSProfile', property: 'adminPassword', secret: false }] },
     });
     const cpkg = onlyPackage(configured.model);
-    const adminPassword = prop(cpkg, 'OSProfile', 'adminPassword');
-    expect(adminPassword.type).toEqual({ kind: 'secretRef' });
-    expect(adminPassword.annotations?.secret).toBe('config');
-    expect(propertiesOf(cpkg, 'OSProfile_STATUS').some((p) => p.armName === 'adminPassword')).toBe(false);
-    expect(configured.diagnostics.some((d) => d.code === 'secret-candidate' && d.location?.pointer === '/definitions/OSProfile/properties/adminPassword')).toBe(false);
+    expect(prop(cpkg, 'OSProfile', 'adminPassword').type).toEqual({ kind: 'primitive', primitive: 'string' });
+    expect(propertiesOf(cpkg, 'OSProfile_STATUS').some((p) => p.armName === 'adminPassword')).toBe(true);
   });
 });

@@ -249,10 +249,12 @@ describe('secrets (pipeline/secrets)', () => {
       ['apiKeys.1', 'k2'],
       ['namedSecrets.primary', 's1'],
       ['namedSecrets.odd_key_with_slash', 's2'],
+      // No x-ms-secret: a credential by the credential rule.
+      ['sharedKey', 'shared'],
       ['signingKeyId', 'https://vault.example/keys/k'],
       ['credentials.clientSecret', 'cs'],
     ]);
-    expect(JSON.stringify(spec)).not.toMatch(/p@ss|c0nn|"cs"/);
+    expect(JSON.stringify(spec)).not.toMatch(/p@ss|c0nn|"cs"|"shared"/);
     expect(widget.specToArm(spec, resolvedFrom(secrets))).toEqual(without(body, 'id', 'name', 'type', 'properties.provisioningState'));
   });
 
@@ -266,6 +268,7 @@ describe('secrets (pipeline/secrets)', () => {
       'spec.apiKeys[1]',
       'spec.namedSecrets["primary"]',
       'spec.namedSecrets["odd key/with slash"]',
+      'spec.sharedKey',
       'spec.signingKeyId',
       'spec.credentials.clientSecret',
     ]);
@@ -293,11 +296,14 @@ describe('unions (pipeline/discriminated-unions)', () => {
 
   it('reads the variant the discriminator names and writes it back with its discriminator', async () => {
     const widget = await kind('discriminated-unions', 'test.azure.com', 'v20210101', 'Widget');
-    const { spec } = widget.armToSpec(body);
-    expect(spec.linkedService).toEqual({ azureBlobStorageLinkedService: { description: 'blob', connectionString: 'DefaultEndpointsProtocol=https' } });
+    const { spec, secrets } = widget.armToSpec(body);
+    // A connection string is a credential (credential-rule.ts): a secret reference, even inside a union variant.
+    const connectionString = { name: 'w1-widget-secrets', key: 'linkedService.azureBlobStorageLinkedService.connectionString' };
+    expect(spec.linkedService).toEqual({ azureBlobStorageLinkedService: { description: 'blob', connectionString } });
+    expect(secrets).toEqual([{ reference: connectionString, value: 'DefaultEndpointsProtocol=https' }]);
     expect(spec.policies).toEqual([{ a2APolicyInput: { recoveryPointHistory: 24 } }, { hyperVR2PolicyInput: { compression: 'on', replicationFrequency: 30 } }, { hyperVPolicyInput: { compression: 'off' } }]);
     expect(spec.ruleSet).toEqual({ ruleSet: { priority: 1 } });
-    expect(widget.specToArm(spec, resolvedFrom())).toEqual(without(body, 'id', 'name', 'type'));
+    expect(widget.specToArm(spec, resolvedFrom(secrets))).toEqual(without(body, 'id', 'name', 'type'));
   });
 
   it('rejects a union with no variant or two variants set, and an unknown discriminator value', async () => {

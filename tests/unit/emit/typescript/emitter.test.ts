@@ -185,7 +185,10 @@ describe('typescript emitter on other fixtures', () => {
     );
     expect(declaration(file, 'export interface AzureBlobStorageLinkedService_ARM {')).toContain("  type: 'AzureBlobStorage';\n  description?: string;\n  connectionString: string;");
     expect(declaration(file, 'export interface AzureBlobStorageLinkedService_STATUS_ARM {')).toContain("  type?: 'AzureBlobStorage';");
-    expect(declaration(file, 'export function linkedService_armToSpec(')).toContain("    case 'AzureBlobStorage':\n      return { azureBlobStorageLinkedService: azureBlobStorageLinkedService_armToSpec(value) };");
+    // Its connectionString is a credential (credential-rule.ts): the variant's converter takes the secret sink.
+    expect(declaration(file, 'export function linkedService_armToSpec(')).toContain(
+      "    case 'AzureBlobStorage':\n      return { azureBlobStorageLinkedService: azureBlobStorageLinkedService_armToSpec(value, sink, `${path}.azureBlobStorageLinkedService`) };",
+    );
   });
 
   it('writes a polymorphic resource body as the union of its variants (discriminated-unions)', () => {
