@@ -19,6 +19,7 @@ import type {
   Validations,
 } from '../model/types.js';
 import { DocumentStore, isObject, type JsonObject, type JsonValue } from './documents.js';
+import { ReadOnlyRule } from './read-only.js';
 import { definitionName, getAtPointer, parseRef } from './refs.js';
 
 const MAX_DEPTH = 100;
@@ -37,12 +38,15 @@ export class SchemaConverter {
   private readonly refCache = new Map<string, Map<string, Type>>();
   private readonly taken = new Set<string>();
   private readonly inlineInProgress = new Set<string>();
+  private readonly readOnly: ReadOnlyRule;
   private depth = 0;
 
   constructor(
     private readonly store: DocumentStore,
     private readonly diagnostics: Diagnostics,
-  ) {}
+  ) {
+    this.readOnly = new ReadOnlyRule(store);
+  }
 
   /** Reserves the plain names of the package's own definitions before anything external is reached. */
   reserveDefinitions(file: string, doc: JsonObject): void {
@@ -310,7 +314,8 @@ export class SchemaConverter {
   private convertProperty(armName: string, schema: JsonValue, required: boolean, file: string, pointer: string): Property {
     const p: Property = { name: armName, armName, type: this.convert(schema, file, pointer), required, readOnly: false, source: this.loc(file, pointer) };
     if (!isObject(schema)) return p;
-    if (schema.readOnly === true) p.readOnly = true;
+    // Its own `readOnly`, else that of the definition it refers to (see read-only.ts).
+    if (this.readOnly.property(schema, file)) p.readOnly = true;
     if (typeof schema.description === 'string') p.description = schema.description;
     const mutability = schema['x-ms-mutability'];
     if (Array.isArray(mutability)) {
