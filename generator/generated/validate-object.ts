@@ -4,10 +4,11 @@
  * "Hot", "Cool" (got "Lukewarm")`.
  *
  * Patterns are compiled without the `u` flag (the API server's RE2 accepts escapes such as `\:`
- * that a unicode JavaScript RegExp refuses) and formats are not checked (Kubernetes checks few,
- * and not the way JSON Schema does).
+ * that a unicode JavaScript RegExp refuses); formats are checked the API server's way, for those
+ * a CRD keeps (emit/crd/formats.ts), not JSON Schema's.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type Format } from 'ajv';
+import { KEPT_FORMATS } from '../emit/crd/formats.js';
 import { crdSchemaToJsonSchema, pruneNulls } from './crd-json-schema.js';
 
 export interface FieldError {
@@ -18,9 +19,14 @@ export interface FieldError {
 
 export type ObjectValidator = (object: unknown) => FieldError[];
 
+/** The formats a CRD keeps, as ajv formats of the JSON type they apply to; ajv ignores others, as the API server does. */
+const AJV_FORMATS: Record<string, Format> = {};
+for (const [name, validate] of Object.entries(KEPT_FORMATS.string)) AJV_FORMATS[name] = { type: 'string', validate };
+for (const [name, validate] of [...Object.entries(KEPT_FORMATS.integer), ...Object.entries(KEPT_FORMATS.number)]) AJV_FORMATS[name] = { type: 'number', validate };
+
 /** A validator of `openAPIV3Schema`. Throws when ajv cannot compile the schema. */
 export function compileValidator(openAPIV3Schema: unknown): ObjectValidator {
-  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, validateFormats: false, unicodeRegExp: false });
+  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, unicodeRegExp: false, formats: AJV_FORMATS });
   const validate = ajv.compile(crdSchemaToJsonSchema(openAPIV3Schema) as object);
   return (object) => (validate(pruneNulls(object, openAPIV3Schema)) ? [] : fieldErrors(validate.errors ?? []));
 }

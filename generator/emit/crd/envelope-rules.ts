@@ -40,7 +40,9 @@ export function envelopeRules(obj: ObjectType, pkg: ApiPackage): CelRule[] {
     const visible = (p: Property) => celField(p.name) !== undefined && resolve(pkg, p.type)?.kind !== 'any';
     const must = required.filter(visible);
     const any = fields.filter(visible);
-    if (must.length === 0 || any.length === 0) continue;
+    // One required field that is also the envelope's only field: the envelope is sent exactly
+    // when it is set, so there is nothing to check.
+    if (must.length === 0 || (must.length === 1 && any.length === 1)) continue;
     const has = (p: Property) => `has(self.${celField(p.name)})`;
     rules.push({
       rule: `!(${any.map(has).join(' || ')}) || ${must.length === 1 ? has(must[0]) : `(${must.map(has).join(' && ')})`}`,
