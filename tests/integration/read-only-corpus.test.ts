@@ -5,14 +5,16 @@
  * loader: the property's own `readOnly`, else the `readOnly` of what its `$ref` (or an `allOf`
  * member) names, followed through alias chains and across files.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadSpecs } from '../../generator/loader/load.js';
 import type { Model, Property, Type } from '../../generator/model/types.js';
 import { runPipeline } from '../../generator/pipeline/runner.js';
 import { asoStages } from '../../generator/targets/aso.js';
-import { azureSpecsDir, hasAzureSpecs, typespecSamplesDir } from '../helpers.js';
+import { azureSpecsDir, hasAzureSpecs, repoRoot, typespecSamplesDir } from '../helpers.js';
 
 type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -155,6 +157,39 @@ describe.skipIf(!existsSync(typespecSamplesDir))('read-only properties on the Ty
     expect(names(k.specType!)).toContain('privateLinkServiceConnectionState');
     expect(names(k.statusType!)).toContain('provisioningState');
   });
+});
+
+describe.skipIf(!existsSync(typespecSamplesDir))('render never sends a read-only value', () => {
+  const bin = path.join(repoRoot, 'dist', 'generator', 'cli', 'main.js');
+  const armkube = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+
+  it('a private endpoint connection with provisioningState: validate refuses the field, render leaves it out', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'armkube-readonly-'));
+    try {
+      const out = path.join(dir, 'out');
+      expect(armkube('generate', '--all', '--no-docs', '--specs', typespecSamplesDir, '--out', out).status).toBe(0);
+      const cr = path.join(dir, 'pec.yaml');
+      writeFileSync(cr, `apiVersion: privatelinktest.azure.com/v20230801
+kind: TrackedResourcesPrivateEndpointConnection
+metadata:
+  name: pec
+spec:
+  owner:
+    armId: /subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.PrivateLinkTest/trackedResources/t1
+  privateLinkServiceConnectionState:
+    status: Approved
+  provisioningState: Succeeded
+`);
+      const validated = armkube('validate', cr, '--output', out);
+      expect(validated.status).toBe(1);
+      expect(validated.stdout).toContain('spec.provisioningState: unknown field');
+      const rendered = armkube('render', cr, '--output', out);
+      expect(rendered.status, rendered.stderr).toBe(0);
+      expect(JSON.parse(rendered.stdout)).toEqual({ properties: { privateLinkServiceConnectionState: { status: 'Approved' } } });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe.skipIf(!hasAzureSpecs)('read-only properties over the whole 2021 corpus', () => {
