@@ -8,10 +8,12 @@
  * with RE2's syntax (escapes such as `\:` are fine; lookarounds and backreferences are not). A
  * pattern RE2 cannot compile makes the CRD unusable, as the API server would refuse it: the
  * problems are thrown as a `CrdSchemaError`, worded as the CRD emitter's structural check words
- * them. Formats are not checked (Kubernetes checks few, and not the way JSON Schema does).
+ * them. Formats are checked the API server's way, for those a CRD keeps (emit/crd/formats.ts),
+ * not JSON Schema's.
  */
-import { Ajv, type ErrorObject } from 'ajv';
+import { Ajv, type ErrorObject, type Format } from 'ajv';
 import { RE2JS } from 're2js';
+import { KEPT_FORMATS } from '../emit/crd/formats.js';
 import { patternProblem } from '../pipeline/validations.js';
 import { applyDefaults, crdSchemaToJsonSchema, pruneNulls } from './crd-json-schema.js';
 
@@ -30,6 +32,11 @@ export class CrdSchemaError extends Error {
   }
 }
 
+/** The formats a CRD keeps, as ajv formats of the JSON type they apply to; ajv ignores others, as the API server does. */
+const AJV_FORMATS: Record<string, Format> = {};
+for (const [name, validate] of Object.entries(KEPT_FORMATS.string)) AJV_FORMATS[name] = { type: 'string', validate };
+for (const [name, validate] of [...Object.entries(KEPT_FORMATS.integer), ...Object.entries(KEPT_FORMATS.number)]) AJV_FORMATS[name] = { type: 'number', validate };
+
 /**
  * A validator of `openAPIV3Schema`. Throws a `CrdSchemaError` for a pattern RE2 cannot compile,
  * and ajv's error when it cannot compile the schema otherwise.
@@ -37,7 +44,7 @@ export class CrdSchemaError extends Error {
 export function compileValidator(openAPIV3Schema: unknown): ObjectValidator {
   const problems = patternProblems(openAPIV3Schema);
   if (problems.length) throw new CrdSchemaError(problems);
-  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, validateFormats: false, unicodeRegExp: false, code: { regExp: re2RegExp } });
+  const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, unicodeRegExp: false, formats: AJV_FORMATS, code: { regExp: re2RegExp } });
   const validate = ajv.compile(crdSchemaToJsonSchema(openAPIV3Schema) as object);
   return (object) => (validate(prepareObject(object, openAPIV3Schema)) ? [] : fieldErrors(validate.errors ?? []));
 }

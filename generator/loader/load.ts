@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Diagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ApiPackage, Model } from '../model/types.js';
 import { discoverPackages, type DiscoveredPackage } from './discover.js';
+import { checkAllowedTypes, type AllowedTypeSite } from './allowed-types.js';
 import { checkDocumentShape } from './document-shape.js';
 import { reportDuplicateTypes } from './duplicates.js';
 import { DocumentStore, isObject, type JsonObject } from './documents.js';
@@ -67,6 +68,7 @@ export function loadSpecs(options: LoadOptions): LoadResult {
   const packages: ApiPackage[] = [];
   let done = 0;
   const claims = options.latestOnly ? new LatestVersionClaims() : undefined;
+  const allowedTypeSites: AllowedTypeSite[] = [];
   for (const found of options.latestOnly ? policyOrder(selected, options.latestOnly) : selected) {
     store.currentPackage = found.id;
     if (claims && found.namespace !== undefined && !claims.needs(typesWithBody(found.namespace, found.files.map((f) => store.get(f)).filter(isObject)))) {
@@ -74,12 +76,13 @@ export function loadSpecs(options: LoadOptions): LoadResult {
       options.onPackage?.(++done, selected.length, found.id);
       continue;
     }
-    const pkg = loadPackage(found, store, diagnostics);
+    const pkg = loadPackage(found, store, diagnostics, allowedTypeSites);
     store.release(found.id, found.files);
     if (pkg) packages.push(pkg);
     options.onPackage?.(++done, selected.length, found.id);
   }
   packages.sort(comparePackages);
+  checkAllowedTypes(allowedTypeSites, packages, diagnostics);
   return {
     model: { packages },
     diagnostics: diagnostics.items,
@@ -94,7 +97,7 @@ export function loadSpecs(options: LoadOptions): LoadResult {
   };
 }
 
-function loadPackage(found: DiscoveredPackage, store: DocumentStore, diagnostics: Diagnostics): ApiPackage | undefined {
+function loadPackage(found: DiscoveredPackage, store: DocumentStore, diagnostics: Diagnostics, allowedTypeSites: AllowedTypeSite[]): ApiPackage | undefined {
   const standard = found.namespace !== undefined;
   const docs: { file: string; doc: JsonObject }[] = [];
   for (const file of found.files) {
@@ -115,7 +118,7 @@ function loadPackage(found: DiscoveredPackage, store: DocumentStore, diagnostics
   if (docs.length === 0) return undefined;
 
   const apiVersion = found.apiVersion ?? infoVersion(docs) ?? 'unversioned';
-  const converter = new SchemaConverter(store, diagnostics);
+  const converter = new SchemaConverter(store, diagnostics, allowedTypeSites);
   const finder = new ResourceFinder(store, converter, diagnostics, apiVersion);
   for (const { file, doc } of docs) converter.reserveDefinitions(file, doc);
   for (const { file, doc } of docs) finder.scan(file, doc);

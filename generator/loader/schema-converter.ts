@@ -19,6 +19,8 @@ import type {
   Validations,
 } from '../model/types.js';
 import { DocumentStore, isObject, type JsonObject, type JsonValue } from './documents.js';
+import type { AllowedTypeSite } from './allowed-types.js';
+import { ReadOnlyRule } from './read-only.js';
 import { definitionName, getAtPointer, parseRef } from './refs.js';
 
 const MAX_DEPTH = 100;
@@ -37,12 +39,17 @@ export class SchemaConverter {
   private readonly refCache = new Map<string, Map<string, Type>>();
   private readonly taken = new Set<string>();
   private readonly inlineInProgress = new Set<string>();
+  private readonly readOnly: ReadOnlyRule;
   private depth = 0;
 
   constructor(
     private readonly store: DocumentStore,
     private readonly diagnostics: Diagnostics,
-  ) {}
+    /** Where the specs name allowed ARM types, collected for `checkAllowedTypes`. */
+    private readonly allowedTypeSites?: AllowedTypeSite[],
+  ) {
+    this.readOnly = new ReadOnlyRule(store);
+  }
 
   /** Reserves the plain names of the package's own definitions before anything external is reached. */
   reserveDefinitions(file: string, doc: JsonObject): void {
@@ -223,21 +230,14 @@ export class SchemaConverter {
     if (declared && PRIMITIVES.has(declared)) {
       const t: Type = { kind: 'primitive', primitive: declared as PrimitiveKind };
       if (typeof s.format === 'string') t.format = s.format;
-      const details = s['x-ms-arm-id-details'];
-      if (isObject(details) && Array.isArray(details.allowedResources)) {
-        // The extension's key is `resourceType`; some hand-written specs say `type`.
-        const allowed = details.allowedResources.flatMap((r) => {
-          const type = isObject(r) ? (r.resourceType ?? r.type) : undefined;
-          return typeof type === 'string' ? [type] : [];
-        });
-        if (allowed.length) t.allowedResourceTypes = allowed;
-      }
+      const allowed = this.allowedTypes(s, file, pointer);
+      if (allowed) t.allowedResourceTypes = allowed;
       const v = validations(s);
       if (v) t.validations = v;
       return t;
     }
     if (declared === 'array' || (declared === undefined && s.items !== undefined)) {
-      const items = s.items === undefined ? ANY : this.convert(s.items, file, joinPointer(pointer, 'items'));
+      const items = s.items === undefined ? ANY : this.withAllowedTypes(this.convert(s.items, file, joinPointer(pointer, 'items')), s, file, pointer);
       const t: Type = { kind: 'array', items };
       const ids = s['x-ms-identifiers'];
       if (Array.isArray(ids)) t.identifiers = ids.filter((x): x is string => typeof x === 'string');
@@ -272,7 +272,7 @@ export class SchemaConverter {
     const discriminator = typeof s.discriminator === 'string' ? s.discriminator : undefined;
     if (!hasProps && !allOf?.length && discriminator === undefined) {
       if (extraType) {
-        const t: Type = { kind: 'map', values: extraType };
+        const t: Type = { kind: 'map', values: this.withAllowedTypes(extraType, s, file, pointer) };
         const v = validations(s);
         if (v) t.validations = v;
         return t;
@@ -307,10 +307,36 @@ export class SchemaConverter {
     return t;
   }
 
+  /**
+   * `x-ms-arm-id-details.allowedResources[].resourceType` of a schema (some hand-written specs say
+   * `type`), each recorded with its location for the check against the declared types.
+   */
+  private allowedTypes(s: JsonObject, file: string, pointer: string): string[] | undefined {
+    const details = s['x-ms-arm-id-details'];
+    if (!isObject(details) || !Array.isArray(details.allowedResources)) return undefined;
+    const out: string[] = [];
+    details.allowedResources.forEach((r, i) => {
+      const key = isObject(r) ? (r.resourceType !== undefined ? 'resourceType' : 'type') : undefined;
+      const type = key && isObject(r) ? r[key] : undefined;
+      if (typeof type !== 'string' || key === undefined) return;
+      out.push(type);
+      this.allowedTypeSites?.push({ type, location: this.loc(file, joinPointer(pointer, 'x-ms-arm-id-details', 'allowedResources', i, key)) });
+    });
+    return out.length ? out : undefined;
+  }
+
+  /** The items or values of a list or map whose own schema carries the allowed types: an inline string gets them. */
+  private withAllowedTypes(element: Type, s: JsonObject, file: string, pointer: string): Type {
+    if (element.kind !== 'primitive' || element.primitive !== 'string' || element.allowedResourceTypes) return element;
+    const allowed = this.allowedTypes(s, file, pointer);
+    return allowed ? { ...element, allowedResourceTypes: allowed } : element;
+  }
+
   private convertProperty(armName: string, schema: JsonValue, required: boolean, file: string, pointer: string): Property {
     const p: Property = { name: armName, armName, type: this.convert(schema, file, pointer), required, readOnly: false, source: this.loc(file, pointer) };
     if (!isObject(schema)) return p;
-    if (schema.readOnly === true) p.readOnly = true;
+    // Its own `readOnly`, else that of the definition it refers to (see read-only.ts).
+    if (this.readOnly.property(schema, file)) p.readOnly = true;
     if (typeof schema.description === 'string') p.description = schema.description;
     const mutability = schema['x-ms-mutability'];
     if (Array.isArray(mutability)) {

@@ -72,6 +72,12 @@ export interface Property {
   armPath?: string[];
   type: Type;
   required: boolean;
+  /**
+   * Set when flattening lifted a property required inside an optional envelope: the property is
+   * required whenever that envelope, the first `requiredInEnvelope` segments of `armPath`, is sent
+   * (any field under it is set). `required` is false then.
+   */
+  requiredInEnvelope?: number;
   readOnly: boolean;
   /** `x-ms-mutability`, e.g. `['create', 'read']` for create-only properties. */
   mutability?: ('create' | 'read' | 'update')[];

@@ -102,7 +102,7 @@ function referencePackage(pkg: ApiPackage, nouns: ReadonlySet<string>, context: 
         // A writable `id` below the top of a spec names another resource (`{ "id": ... }` links),
         // unless the object has a `name` too: then it is a named inline child and `id` its own.
         if (isTop || hasName || isGuid(primitive, p.description)) return undefined;
-        return { type: { kind: 'resourceRef', armShape: 'string', detectedBy: 'subresource-id' }, rename: true };
+        return { type: withAllowed({ kind: 'resourceRef', armShape: 'string', detectedBy: 'subresource-id' }, primitive.allowedResourceTypes), rename: true };
       }
       const description = p.description ?? (strings.kind === 'ref' ? pkg.types[strings.name]?.description : undefined);
       const detection = detectArmId(p.armName, primitive, description, nouns);
@@ -122,7 +122,8 @@ function referencePackage(pkg: ApiPackage, nouns: ReadonlySet<string>, context: 
     }
     const object = resolve(pkg, element);
     if (object?.kind === 'object' && isSubResource(object)) {
-      return { type: { kind: 'resourceRef', armShape: 'subresource', detectedBy: 'subresource' }, rename: false };
+      const id = resolve(pkg, object.properties[0].type);
+      return { type: withAllowed({ kind: 'resourceRef', armShape: 'subresource', detectedBy: 'subresource' }, id?.kind === 'primitive' ? id.allowedResourceTypes : undefined), rename: false };
     }
     return undefined;
   };
@@ -179,6 +180,11 @@ function mapProperties(obj: ObjectType, fn: (t: Type) => Type): ObjectType {
     return type === p.type ? p : { ...p, type };
   });
   return additionalProperties === obj.additionalProperties ? next : { ...next, additionalProperties };
+}
+
+/** The reference with the allowed ARM types of its ID (`x-ms-arm-id-details`), when known. */
+function withAllowed(ref: ResourceReferenceType, allowed: string[] | undefined): ResourceReferenceType {
+  return allowed?.length ? { ...ref, allowedTypes: allowed } : ref;
 }
 
 /** The element type of an array or map (one level), else the type itself. */

@@ -130,9 +130,15 @@ function managedPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
   return { ...pkg, types, resources };
 }
 
-/** A top-level parameter made optional: a CEL rule requires it where it must be set. */
+/**
+ * A top-level parameter made optional: a CEL rule requires it where it must be set. The envelope
+ * rule of a field required in an optional envelope is dropped too: forProvider and initProvider
+ * together make the body, so a rule on one of them alone would refuse a valid split.
+ */
 function optional(p: Property): Property {
-  return p.required ? { ...p, required: false } : p;
+  if (!p.required && p.requiredInEnvelope === undefined) return p;
+  const { requiredInEnvelope: _, ...rest } = p;
+  return { ...rest, required: false };
 }
 
 /** The identity (URL) fields and the Ref/Selector fields, which `initProvider` leaves out as upjet does. */

@@ -7,6 +7,11 @@
  * (`<envelope><Name>`) and reported. Spec and status types that only held lifted properties, and
  * that nothing reaches any more, are removed.
  *
+ * Requiredness survives: a property required in a required envelope stays required; one required
+ * in an optional envelope (TypeSpec's optional `properties`) is optional, with
+ * `requiredInEnvelope` set, from which the CRD gets a rule "if any field of the envelope is set,
+ * this one is set".
+ *
  * Runs right after `spec-status` (it acts on the spec and status graphs) and before
  * `arm-references`, `secrets` and `property-names`, which must see the final shape.
  */
@@ -29,6 +34,16 @@ export const flattenPropertiesStage: Stage = {
     return { ...model, packages: model.packages.map((pkg) => flattenPackage(pkg, context)) };
   },
 };
+
+/**
+ * How many leading `armPath` segments of `child`, once lifted out of the envelope property `p`
+ * (whose own path has `envelopeLength` segments), name the optional envelope within which it is
+ * required (`Property.requiredInEnvelope`); undefined when it is required outright or not at all.
+ */
+function requiredWithin(p: Property, envelopeLength: number, child: Property): number | undefined {
+  if (child.required) return p.required ? p.requiredInEnvelope : envelopeLength;
+  return child.requiredInEnvelope === undefined ? undefined : envelopeLength + child.requiredInEnvelope;
+}
 
 function flattenPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
   const tops = new Set<string>();
@@ -96,12 +111,16 @@ function flattenPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
           name = renamed;
         }
         names.add(name.toLowerCase());
+        const envelope = p.armPath ?? [p.armName];
         const lifted: Property = {
           ...child,
           name,
-          armPath: [...(p.armPath ?? [p.armName]), ...(child.armPath ?? [child.armName])],
+          armPath: [...envelope, ...(child.armPath ?? [child.armName])],
           required: p.required && child.required,
         };
+        const within = requiredWithin(p, envelope.length, child);
+        if (within === undefined) delete lifted.requiredInEnvelope;
+        else lifted.requiredInEnvelope = within;
         if (declaredIn !== undefined && !child.annotations?.declaredIn) lifted.annotations = { ...child.annotations, declaredIn };
         out.push(lifted);
       }

@@ -157,7 +157,7 @@ function rootSchema({ pkg, resource }: KindVersion, builder: SchemaBuilder, cont
     spec = { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
   }
   // A copy: the builder memoizes the schema it returned.
-  if (k.specRules?.length) spec = { ...spec, 'x-kubernetes-validations': k.specRules.map((r) => ({ ...r })) };
+  if (k.specRules?.length) spec = { ...spec, 'x-kubernetes-validations': [...(spec['x-kubernetes-validations'] ?? []), ...k.specRules.map((r) => ({ ...r }))] };
   const status: CrdSchema = k.statusType && pkg.types[k.statusType] ? builder.named(k.statusType, 'status') : { type: 'object', 'x-kubernetes-preserve-unknown-fields': true };
   const root: CrdSchema = {
     description: `${k.kind} is the Kubernetes resource for the ARM resource type ${resource.armType}, api-version ${resource.apiVersion}.`,

@@ -22,7 +22,7 @@ export interface CrdSchema extends Omit<Validations, 'uniqueItems'> {
   oneOf?: CrdSchema[];
   'x-kubernetes-preserve-unknown-fields'?: true;
   'x-kubernetes-list-type'?: 'atomic' | 'set' | 'map';
-  /** CEL rules: only where the model asks for them (`KubernetesResourceInfo.specRules`). */
+  /** CEL rules: where the model asks for them (`KubernetesResourceInfo.specRules`) and for fields required inside an optional envelope. */
   'x-kubernetes-validations'?: { rule: string; message?: string }[];
   /** Only Kubernetes defaults (the `kubernetesDefault` annotation); ARM defaults are the service's. */
   default?: unknown;

@@ -4,12 +4,14 @@
  * shared by every use (the YAML renderer inlines shared objects, nothing mutates them).
  *
  *   primitive    `type`, a `format` Kubernetes can check and ARM values satisfy (int32/int64,
- *                float/double; on spec strings date-time, date, byte, uuid; status strings get
- *                none: status is observed, and the API server would reject an object whose
- *                status does not match), and the validations that apply to the type
+ *                float/double; on spec strings date-time, date, byte, uuid, uri; status strings
+ *                get none: status is observed, and the API server would reject an object whose
+ *                status does not match; see formats.ts), and the validations of the type
  *   enum         `type` of the base and `enum` (values of another type dropped, duplicates once)
  *   object       `type: object`, `properties` (the Kubernetes names), `required` (in property
- *                order); an object that also allows extra keys keeps its properties and gets
+ *                order); on the spec side, a CEL rule per optional envelope whose required fields
+ *                flattening lifted (envelope-rules.ts), where the object occurs a bounded number
+ *                of times; an object that also allows extra keys keeps its properties and gets
  *                `x-kubernetes-preserve-unknown-fields` (Kubernetes forbids both at once); the
  *                spec or status of a polymorphic resource (properties annotated `variant`) gets
  *                `oneOf: [{required: [variant]} ...]` on the spec side: exactly one variant
@@ -34,6 +36,8 @@ import type { CodeOfSeverity } from '../../diagnostic-codes.js';
 import type { ApiPackage, EnumType, ObjectType, OwnerReferenceType, PrimitiveType, Property, ResourceReferenceType, Type, UnionType, Validations } from '../../model/types.js';
 import { resolve } from '../../model/walk.js';
 import type { EmitContext } from '../emitter.js';
+import { envelopeRules } from './envelope-rules.js';
+import { keepsFormat } from './formats.js';
 import { setOwn, type CrdSchema, type SchemaType } from './openapi.js';
 import { report } from './report.js';
 
@@ -42,15 +46,16 @@ export type Side = 'spec' | 'status';
 /** Nesting levels of named types past which a schema is cut off as free-form. */
 export const MAX_NAMED_DEPTH = 64;
 
-const KEPT_FORMATS: Record<string, ReadonlySet<string>> = {
-  integer: new Set(['int32', 'int64']),
-  number: new Set(['float', 'double']),
-  string: new Set(['date-time', 'date', 'byte', 'uuid']),
-};
-
 const UNION_NOTE = 'Exactly one of the properties is set.';
 
 const SCALARS: ReadonlySet<string | undefined> = new Set(['string', 'integer', 'number', 'boolean']);
+
+/**
+ * Most times an object may occur in one object for it to get envelope rules (the product of the
+ * `maxItems`/`maxProperties` of the lists and maps around it): the API server multiplies a rule's
+ * cost by it, and by about a million under an unbounded list or map.
+ */
+export const MAX_RULE_CARDINALITY = 100;
 
 interface Walk {
   side: Side;
@@ -58,11 +63,17 @@ interface Walk {
   names: string[];
   /** Set when something below was cut off by the cycle/depth guard: such a result is not memoized. */
   guarded: boolean;
+  /** How many times the current node may occur in the object (Infinity under an unbounded list or map). */
+  cardinality: number;
+  /** Set when something below depends on `cardinality` (a rule put or left out): memoized per kind of place. */
+  placed: boolean;
 }
 
 /** Builds the schemas of one package; reuse one builder for every kind of the package. */
 export class SchemaBuilder {
   private readonly memo = new Map<string, CrdSchema>();
+  /** Memoized schemas that depend on the cardinality of their place. */
+  private readonly placed = new Set<CrdSchema>();
   private readonly reported = new Set<string>();
 
   constructor(
@@ -72,12 +83,12 @@ export class SchemaBuilder {
 
   /** The schema of the named type `name` (a `_Spec` or `_STATUS`), with its description. */
   named(name: string, side: Side): CrdSchema {
-    return this.ref(name, { side, names: [], guarded: false }, undefined);
+    return this.ref(name, newWalk(side), undefined);
   }
 
   /** The schema of any model type (for tests and for callers with inline types). */
   type(t: Type, side: Side, description?: string): CrdSchema {
-    return this.build(t, { side, names: [], guarded: false }, description);
+    return this.build(t, newWalk(side), description);
   }
 
   private build(t: Type, walk: Walk, description: string | undefined): CrdSchema {
@@ -89,7 +100,7 @@ export class SchemaBuilder {
       case 'object':
         return this.object(t, walk, description);
       case 'array': {
-        const items = this.build(t.items, walk, undefined);
+        const items = this.within(t.validations?.maxItems, walk, () => this.build(t.items, walk, undefined));
         const s = withDescription(description, { type: 'array' });
         addValidations(s, t.validations, 'array');
         s.items = items;
@@ -104,7 +115,7 @@ export class SchemaBuilder {
       case 'map': {
         const s = withDescription(description, { type: 'object' });
         addValidations(s, t.validations, 'object');
-        s.additionalProperties = this.build(t.values, walk, undefined);
+        s.additionalProperties = this.within(t.validations?.maxProperties, walk, () => this.build(t.values, walk, undefined));
         return s;
       }
       case 'union':
@@ -135,16 +146,23 @@ export class SchemaBuilder {
       walk.guarded = true;
       return freeForm(text);
     }
+    // A schema that does not depend on where it is (no envelope rule put or left out) is shared
+    // by every place; the others are kept per kind of place (bounded or not).
     const key = `${walk.side}\0${name}`;
-    let schema = this.memo.get(key);
-    if (!schema) {
-      const outer = walk.guarded;
+    const placedKey = `${key}\0${walk.cardinality <= MAX_RULE_CARDINALITY ? 'bounded' : 'unbounded'}`;
+    let schema = this.memo.get(placedKey) ?? this.memo.get(key);
+    if (schema) walk.placed ||= this.placed.has(schema);
+    else {
+      const outer = { guarded: walk.guarded, placed: walk.placed };
       walk.guarded = false;
+      walk.placed = false;
       walk.names.push(name);
       schema = this.build(def.type, walk, undefined);
       walk.names.pop();
-      if (!walk.guarded) this.memo.set(key, schema);
-      walk.guarded ||= outer;
+      if (!walk.guarded) this.memo.set(walk.placed ? placedKey : key, schema);
+      if (walk.placed) this.placed.add(schema);
+      walk.guarded ||= outer.guarded;
+      walk.placed ||= outer.placed;
     }
     // The union's own note survives the description of the use site.
     const described = walk.side === 'spec' && resolve(this.pkg, def.type)?.kind === 'union' ? joinText(text, UNION_NOTE) : text;
@@ -154,8 +172,7 @@ export class SchemaBuilder {
   private primitive(t: PrimitiveType, walk: Walk, description: string | undefined): CrdSchema {
     const s = withDescription(description, { type: t.primitive });
     if (t.format !== undefined) {
-      const kept = KEPT_FORMATS[t.primitive]?.has(t.format) && (walk.side === 'spec' || t.primitive !== 'string');
-      if (kept) s.format = t.format;
+      if (keepsFormat(t.primitive, t.format, walk.side)) s.format = t.format;
       else this.context.count('crd.formatsDropped');
     }
     addValidations(s, t.validations, t.primitive);
@@ -194,9 +211,35 @@ export class SchemaBuilder {
         s['x-kubernetes-preserve-unknown-fields'] = true;
       }
     } else if (t.additionalProperties) {
-      s.additionalProperties = this.build(t.additionalProperties, walk, undefined);
+      s.additionalProperties = this.within(t.validations?.maxProperties, walk, () => this.build(t.additionalProperties!, walk, undefined));
     }
+    if (walk.side === 'spec' && t.properties.some((p) => p.requiredInEnvelope !== undefined)) this.envelopeRules(s, t, walk);
     return s;
+  }
+
+  /** The rules of the object's optional envelopes, where the object occurs a bounded number of times. */
+  private envelopeRules(s: CrdSchema, t: ObjectType, walk: Walk): void {
+    const rules = envelopeRules(t, this.pkg);
+    if (rules.length === 0) return;
+    walk.placed = true;
+    if (walk.cardinality > MAX_RULE_CARDINALITY) {
+      this.context.count('crd.envelopeRulesUnbounded');
+      return;
+    }
+    s['x-kubernetes-validations'] = rules;
+    this.context.count('crd.envelopeRules', rules.length);
+  }
+
+  /** Builds below a list or map of at most `max` elements (unbounded when undefined). */
+  private within(max: number | undefined, walk: Walk, build: () => CrdSchema): CrdSchema {
+    const outer = walk.cardinality;
+    const n = max ?? Infinity;
+    walk.cardinality = outer === 0 || n === 0 ? 0 : outer * n;
+    try {
+      return build();
+    } finally {
+      walk.cardinality = outer;
+    }
   }
 
   private union(t: UnionType, walk: Walk, description: string | undefined): CrdSchema {
@@ -221,6 +264,10 @@ export class SchemaBuilder {
     this.reported.add(key);
     report(this.context, severity, code, message, location);
   }
+}
+
+function newWalk(side: Side): Walk {
+  return { side, names: [], guarded: false, cardinality: 1, placed: false };
 }
 
 function isVariant(p: Property): boolean {

@@ -106,6 +106,19 @@ describe('flatten-properties on the fixture', () => {
     expect(prop(pkg, 'VirtualNetworksVirtualNetworkPeering_Spec', 'remoteAddressSpace').required).toBe(false);
   });
 
+  it('records, for a property required inside an optional envelope, which envelope (a prefix of its ARM path)', () => {
+    // required in the optional `properties` of the peering: required whenever `properties` is sent
+    expect(prop(pkg, 'VirtualNetworksVirtualNetworkPeering_Spec', 'remoteAddressSpace').requiredInEnvelope).toBe(1);
+    // required in the optional ddosSettings, inside the required `properties`: whenever ddosSettings is sent
+    expect(prop(pkg, 'VirtualNetwork_Spec', 'protectionMode')).toMatchObject({ armPath: ['properties', 'ddosSettings', 'protectionMode'], requiredInEnvelope: 2 });
+    // required outright, or optional: nothing to record
+    expect(prop(pkg, 'VirtualNetwork_Spec', 'addressSpace').requiredInEnvelope).toBeUndefined();
+    expect(prop(pkg, 'VirtualNetwork_Spec', 'dhcpOptions').requiredInEnvelope).toBeUndefined();
+    expect(prop(pkg, 'VirtualNetwork_Spec', 'planName').requiredInEnvelope).toBeUndefined();
+    // the status is all optional: nothing recorded there
+    expect(prop(pkg, 'VirtualNetwork_STATUS', 'protectionMode').requiredInEnvelope).toBeUndefined();
+  });
+
   it('flattens the status too, read-only properties included', () => {
     expect(names(pkg, 'VirtualNetwork_STATUS')).toEqual([
       'id', 'name', 'type', 'location', 'tags', 'etag', 'kind',
