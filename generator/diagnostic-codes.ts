@@ -50,6 +50,10 @@ export const DIAGNOSTIC_CODES = {
   'duplicate-resource': { severities: I, raisedBy: 'loader', meaning: 'one ARM type is reachable at two paths; one of them is used' },
   'missing-put-body': { severities: I, raisedBy: 'loader', meaning: 'a PUT without a body parameter; the kind has an empty spec' },
 
+  'folder-unreadable': { severities: E, raisedBy: 'loader', meaning: 'a folder of the specs tree cannot be read; the specs in it are not loaded' },
+  'duplicate-resource-type': { severities: W, raisedBy: 'loader', meaning: 'one ARM type and api-version is declared in two folders; the first in path order is used' },
+  'arm-id-unknown-type': { severities: W, raisedBy: 'loader', meaning: 'x-ms-arm-id-details names a resource type no spec declares (a typo?); the reference keeps it' },
+
   // config file
   'config-not-found': { severities: E, raisedBy: 'config', meaning: 'the config file given does not exist' },
   'config-invalid-yaml': { severities: E, raisedBy: 'config', meaning: 'the config file is not valid YAML' },
@@ -134,6 +138,22 @@ export const DIAGNOSTIC_CODES = {
   'no-arm-type': { severities: E, raisedBy: 'import', meaning: 'the body has no type and no id; pass --arm-type' },
   'no-owner': { severities: E, raisedBy: 'import', meaning: 'the owner cannot be found from the body; pass --owner' },
   'no-name': { severities: E, raisedBy: 'import', meaning: 'no Kubernetes name can be made from the body; pass --name' },
+  'invalid-object': { severities: E, raisedBy: 'render', meaning: 'the object breaks its CRD schema or CEL rules (the same checks as validate)' },
+  'wrong-resource-type': { severities: E, raisedBy: 'render', meaning: 'an inline armId names a resource type the reference does not allow' },
+  'arm-type-mismatch': { severities: E, raisedBy: 'import', meaning: 'the body\'s id names another resource type than its type' },
+  'wrong-owner': { severities: E, raisedBy: 'render, import', meaning: 'the owner\'s ARM ID is not of the owner kind\'s resource type' },
+  'input-too-large': { severities: E, raisedBy: 'cli', meaning: 'an input file is over the size limit' },
+  'input-unreadable': { severities: E, raisedBy: 'cli', meaning: 'an input file cannot be read' },
+  'yaml-limit': { severities: E, raisedBy: 'cli', meaning: 'a YAML input has too many aliases (an alias bomb) or is too deep to read safely' },
+  'internal-error': { severities: E, raisedBy: 'cli', meaning: 'a command stopped on an unexpected error (a bug in armkube); reported without a stack trace', crash: true },
+
+  // generate and docs: the selection and the output folder
+  'no-swagger': { severities: E, raisedBy: 'generate', meaning: 'the specs folder holds no Swagger document with resources; nothing is written' },
+  'nothing-selected': { severities: E, raisedBy: 'generate', meaning: 'the selection (config, --group, --version) matches no resource; nothing is written (with did-you-mean)' },
+  'output-refused': { severities: E, raisedBy: 'generate, docs', meaning: 'the output path is not a folder armkube wrote (or is a file, the specs, the current folder, a repository); nothing is touched' },
+  'output-locked': { severities: E, raisedBy: 'generate, docs', meaning: 'another run writes into the same output folder' },
+  'write-failed': { severities: E, raisedBy: 'generate, docs', meaning: 'writing the output failed (no space, no permission); the previous output is intact' },
+  'interrupted': { severities: E, raisedBy: 'generate, docs', meaning: 'the run was stopped by SIGINT or SIGTERM; the previous output is intact' },
 } as const satisfies Record<string, DiagnosticCodeInfo>;
 
 /** A code of the registry. */

@@ -3,6 +3,7 @@
  * Kubernetes objects, read with the YAML 1.2 core schema as Kubernetes reads them (a date stays a
  * string), and written back as a `---`-separated stream that YAML 1.1 readers read the same way.
  */
+import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import { existsSync, statSync } from 'node:fs';
 import { dump } from 'js-yaml';
 import type { Diagnostic } from '../diagnostics.js';
@@ -24,7 +25,7 @@ export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !=
  */
 export function readDocuments(file: string, what = 'input file'): { documents: InputDocument[] } | { error: Diagnostic } {
   if (file !== '-' && (!existsSync(file) || statSync(file).isDirectory())) usageError(`the ${what} ${file} does not exist or is a folder`);
-  const fault = (code: string, message: string): { error: Diagnostic } => ({ error: { code, severity: 'error', message, location: { file, pointer: '' } } });
+  const fault = (code: CodeOfSeverity<'error'>, message: string): { error: Diagnostic } => ({ error: { code, severity: 'error', message, location: { file, pointer: '' } } });
   const read = readTextLimited(file);
   if (!read.ok) return read.problem === 'limit' ? fault('input-too-large', `${read.reason}: pass a smaller file`) : fault('input-unreadable', `the ${what} ${file} ${read.reason}`);
   const loaded = loadYamlStream(read.text, { filename: file });

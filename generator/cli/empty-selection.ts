@@ -3,6 +3,7 @@
  * holds no Swagger, `--group`/`--version` name nothing there, the config's entries match nothing)
  * with a "did you mean" for a typo'd namespace, api-version or kind.
  */
+import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import { hint } from '../config/config-file.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { discoverPackages } from '../loader/discover.js';
@@ -20,7 +21,7 @@ export function selectedCount(model: Model): number {
 
 /** Why nothing was selected, as an error diagnostic (computed only when that happens). */
 export function explainEmptySelection(inputs: Inputs, flags: SelectionFlags, options: Partial<PipelineOptions>, loaded: LoadResult): Diagnostic {
-  const error = (code: string, message: string): Diagnostic => ({ code, severity: 'error', message, source: 'cli' });
+  const error = (code: CodeOfSeverity<'error'>, message: string): Diagnostic => ({ code, severity: 'error', message, source: 'cli' });
   const specs = inputs.specsDir;
   const discovered = discoverPackages(specs).packages;
   const namespaces = new Map<string, string>(); // lower case → spelling

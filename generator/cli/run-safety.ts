@@ -3,6 +3,7 @@
  * silently: the output folder checked before anything runs (exit 2), one run at a time per output
  * folder (the lock), SIGINT/SIGTERM turned into a clean stop, and write failures as one line.
  */
+import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import { checkReplaceable, OutputRefusedError, type GuardOptions } from '../emit/output-folder.js';
 import { describeError, OutputInterruptedError, OutputWriteError } from '../emit/write-output.js';
 import { acquireOutputLock, OutputLockError, type OutputLock } from './output-lock.js';
@@ -22,7 +23,7 @@ export function checkOutFolder(folder: string, options: GuardOptions & { json?: 
 }
 
 function refused(e: OutputRefusedError, json: boolean | undefined): never {
-  if (json) printJson({ written: false, error: { code: 'output-refused', path: e.folder, reason: e.reason, hint: e.hint, text: e.message } });
+  if (json) printJson({ written: false, error: { code: 'output-refused' satisfies CodeOfSeverity<'error'>, path: e.folder, reason: e.reason, hint: e.hint, text: e.message } });
   process.stderr.write(`armkube: ${e.message}\n`);
   process.exit(EXIT_USAGE);
 }
@@ -80,7 +81,7 @@ export async function lockOut(folder: string, command: string, interrupts: Inter
  */
 export function reportRunFailure(e: unknown, json: boolean | undefined, summary: Record<string, unknown>): boolean {
   if (e instanceof OutputRefusedError) refused(e, json);
-  let code: string;
+  let code: CodeOfSeverity<'error'>;
   let exit: number = EXIT_DIAGNOSTICS;
   if (e instanceof OutputInterruptedError) {
     code = 'interrupted';

@@ -34,7 +34,7 @@ export interface Widget_Spec {
   /** Secrets by name. */
   namedSecrets?: Record<string, SecretReference>;
   /** The shared key used to sign requests to the widget. */
-  sharedKey?: string;
+  sharedKey?: SecretReference;
   /** A token the widget presents upstream. */
   sessionToken?: string;
   /** Marked secret by mistake; the config says it is not. */
@@ -56,8 +56,6 @@ export interface Widget_STATUS {
   location?: string;
   /** The name of the administrator account. */
   adminUsername?: string;
-  /** The shared key used to sign requests to the widget. */
-  sharedKey?: string;
   /** A token the widget presents upstream. */
   sessionToken?: string;
   credentials?: WidgetCredentials_STATUS;
@@ -125,7 +123,6 @@ export interface Widget_STATUS_ARM {
 /** The `properties` envelope of Widget_STATUS_ARM. */
 export interface Widget_STATUS_Properties_ARM {
   adminUsername?: string;
-  sharedKey?: string;
   sessionToken?: string;
   credentials?: WidgetCredentials_STATUS_ARM;
   provisioningState?: string;
@@ -149,6 +146,7 @@ export function collectReferences(spec: Widget_Spec): CollectedReferences {
   if (spec.connectionPassword != null) out.secrets.push({ path: 'spec.connectionPassword', reference: spec.connectionPassword });
   if (spec.apiKeys != null) for (const [index, item] of spec.apiKeys.entries()) out.secrets.push({ path: `spec.apiKeys[${index}]`, reference: item });
   if (spec.namedSecrets != null) for (const [key, item] of Object.entries(spec.namedSecrets)) out.secrets.push({ path: `spec.namedSecrets[${JSON.stringify(key)}]`, reference: item });
+  if (spec.sharedKey != null) out.secrets.push({ path: 'spec.sharedKey', reference: spec.sharedKey });
   if (spec.displayKey != null) out.secrets.push({ path: 'spec.displayKey', reference: spec.displayKey });
   if (spec.signingKeyId != null) out.secrets.push({ path: 'spec.signingKeyId', reference: spec.signingKeyId });
   if (spec.credentials != null) widgetCredentials_collectReferences(spec.credentials, 'spec.credentials', out);
@@ -163,7 +161,7 @@ export function specToArm(spec: Widget_Spec, resolved: ResolvedReferences): Widg
   if (spec.connectionPassword != null) properties.connectionPassword = resolveSecret(resolved, spec.connectionPassword, 'spec.connectionPassword');
   if (spec.apiKeys != null) properties.apiKeys = spec.apiKeys.map((item, index) => resolveSecret(resolved, item, `spec.apiKeys[${index}]`));
   if (spec.namedSecrets != null) properties.namedSecrets = Object.fromEntries(Object.entries(spec.namedSecrets).map(([key, item]) => [key, resolveSecret(resolved, item, `spec.namedSecrets[${JSON.stringify(key)}]`)] as const));
-  if (spec.sharedKey != null) properties.sharedKey = spec.sharedKey;
+  if (spec.sharedKey != null) properties.sharedKey = resolveSecret(resolved, spec.sharedKey, 'spec.sharedKey');
   if (spec.sessionToken != null) properties.sessionToken = spec.sessionToken;
   if (spec.displayKey != null) properties.displayKey = resolveSecret(resolved, spec.displayKey, 'spec.displayKey');
   if (spec.protectedSettings != null) properties.protectedSettings = spec.protectedSettings;
@@ -187,7 +185,7 @@ export function armToSpec(body: Widget_ARM & { id?: string; name?: string }, own
   if (body.properties?.connectionPassword != null) spec.connectionPassword = extractSecret(sink, 'connectionPassword', body.properties.connectionPassword);
   if (body.properties?.apiKeys != null) spec.apiKeys = body.properties.apiKeys.map((item, index) => extractSecret(sink, `apiKeys.${index}`, item));
   if (body.properties?.namedSecrets != null) spec.namedSecrets = Object.fromEntries(Object.entries(body.properties.namedSecrets).map(([key, item]) => [key, extractSecret(sink, `namedSecrets.${key}`, item)] as const));
-  if (body.properties?.sharedKey != null) spec.sharedKey = body.properties.sharedKey;
+  if (body.properties?.sharedKey != null) spec.sharedKey = extractSecret(sink, 'sharedKey', body.properties.sharedKey);
   if (body.properties?.sessionToken != null) spec.sessionToken = body.properties.sessionToken;
   if (body.properties?.displayKey != null) spec.displayKey = extractSecret(sink, 'displayKey', body.properties.displayKey);
   if (body.properties?.protectedSettings != null) spec.protectedSettings = body.properties.protectedSettings;
@@ -204,7 +202,6 @@ export function armToStatus(body: Widget_STATUS_ARM): Widget_STATUS {
   if (body.type != null) status.type = body.type;
   if (body.location != null) status.location = body.location;
   if (body.properties?.adminUsername != null) status.adminUsername = body.properties.adminUsername;
-  if (body.properties?.sharedKey != null) status.sharedKey = body.properties.sharedKey;
   if (body.properties?.sessionToken != null) status.sessionToken = body.properties.sessionToken;
   if (body.properties?.credentials != null) status.credentials = widgetCredentials_STATUS_armToStatus(body.properties.credentials);
   if (body.properties?.provisioningState != null) status.provisioningState = body.properties.provisioningState;
