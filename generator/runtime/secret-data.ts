@@ -7,6 +7,13 @@
 
 export type SecretDataResult = { ok: true; value: string } | { ok: false; reason: string };
 
+// The runtime compiles without the DOM or Node typings (generated code's contract), so the two
+// standard globals it uses are typed here; both exist in Node.js 16+ and every browser.
+const { atob, TextDecoder } = globalThis as unknown as {
+  atob(data: string): string;
+  TextDecoder: new (label: string, options: { fatal: boolean; ignoreBOM: boolean }) => { decode(bytes: Uint8Array): string };
+};
+
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 /** Decodes one `data` value of a Secret to text. Never throws. */
@@ -14,7 +21,7 @@ export function decodeSecretData(encoded: string): SecretDataResult {
   if (typeof encoded !== 'string') return { ok: false, reason: `is not a string but ${encoded === null ? 'null' : typeof encoded}` };
   const text = encoded.replace(/\r?\n/g, '');
   if (!BASE64.test(text)) return { ok: false, reason: base64Problem(text) };
-  const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  const bytes = Uint8Array.from(atob(text), (c: string) => c.charCodeAt(0));
   try {
     return { ok: true, value: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
   } catch {

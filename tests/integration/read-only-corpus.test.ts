@@ -183,6 +183,11 @@ spec:
       const validated = armkube('validate', cr, '--output', out);
       expect(validated.status).toBe(1);
       expect(validated.stdout).toContain('spec.provisioningState: unknown field');
+      // render checks the object as validate does: the read-only field is refused, never sent.
+      const refused = armkube('render', cr, '--output', out);
+      expect(refused.status).toBe(1);
+      expect(refused.stderr + refused.stdout).toContain('spec.provisioningState: unknown field');
+      writeFileSync(cr, readFileSync(cr, 'utf8').replace('  provisioningState: Succeeded\n', ''));
       const rendered = armkube('render', cr, '--output', out);
       expect(rendered.status, rendered.stderr).toBe(0);
       expect(JSON.parse(rendered.stdout)).toEqual({ properties: { privateLinkServiceConnectionState: { status: 'Approved' } } });
