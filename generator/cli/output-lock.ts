@@ -66,7 +66,7 @@ export async function acquireOutputLock(
       }
       if (waitedFor) rmSync(note('waiting'), { force: true });
       else clearNotes(file); // notes of an earlier holder's run
-      return { file, ...(waitedFor ? { waitedFor } : {}), release: () => release(file) };
+      return { file, ...(waitedFor ? { waitedFor } : {}), release: () => safeRelease(file) };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new OutputLockError(`cannot create the lock file ${file}: ${describeError(e)}`);
     }
@@ -112,6 +112,15 @@ function readHolder(file: string): LockHolder | 'stale' | undefined {
     } catch {
       return undefined;
     }
+  }
+}
+
+/** `release`, whose own failure is a note: it never hides how the run went. */
+function safeRelease(file: string): string[] {
+  try {
+    return release(file);
+  } catch (e) {
+    return [`could not remove the lock file ${file}: ${describeError(e)}; remove it by hand if no armkube run is going`];
   }
 }
 
