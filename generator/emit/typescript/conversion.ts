@@ -22,7 +22,7 @@ import type { ObjectType, Property, Type, UnionType } from '../../model/types.js
 import { isKubernetesOnly, isVariantProperty, type ArmNode } from './arm-layout.js';
 import { bodyOf } from './body.js';
 import { Expressions, isSubresource } from './expressions.js';
-import { access, literal, lowerFirst, pascal, propertyKey, quote } from './names.js';
+import { access, isReserved, literal, lowerFirst, pascal, propertyKey, quote } from './names.js';
 import { declaresLoosely, literalKey, OwnAccess, type Step } from './own-access.js';
 import { PathText } from './paths.js';
 import { isPolymorphic, type KindPlan, type PlannedType } from './plan.js';
@@ -261,7 +261,8 @@ export class Conversions {
     const taken = new Set(LOCALS);
     const varFor = (node: ArmNode) => {
       let name = lowerFirst(node.path.map(pascal).join(''));
-      if (taken.has(name)) name = `${name}Envelope`;
+      // An envelope named `class` (or any keyword) cannot name a variable.
+      if (taken.has(name) || isReserved(name)) name = `${name}Envelope`;
       for (let i = 2; taken.has(name); i++) name = `${name}${i}`;
       taken.add(name);
       vars.set(node, name);

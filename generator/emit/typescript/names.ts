@@ -17,6 +17,11 @@ const RESERVED = new Set([
   ...'CollectedReferences ExtractedSecret OwnerReference ResolvedReferences ResourceReference SecretReference SecretSink extractSecret getOwn hasOwn ownerFromArmId referenceKey resolveReference resolveSecret secretKey secretSink setOwn'.split(' '),
 ]);
 
+/** A keyword, or a name generated code relies on: never a generated local variable or type name. */
+export function isReserved(name: string): boolean {
+  return RESERVED.has(name);
+}
+
 export function isIdentifier(name: string): boolean {
   return IDENTIFIER.test(name);
 }

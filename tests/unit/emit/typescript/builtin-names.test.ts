@@ -3,7 +3,8 @@
  * `__proto__`, `hasOwnProperty`, `valueOf` ...), at every place the fixture
  * `specs/fixtures/emit/builtin-names` puts them (flattened leaves, nested objects, arrays, maps,
  * a secret, an ARM ID, an object with `additionalProperties`, a discriminator, variant
- * properties): the emitted code compiles with `tsc --strict`, and converts what is there, and
+ * properties; and an envelope named `class`, which cannot name a local variable): the emitted
+ * code compiles with `tsc --strict`, and converts what is there, and
  * only what is there. Before the fix every `armToSpec` added `proto: {}` and `constructor: {}`
  * (the inherited values read as present), and `result.__proto__ = x` set a prototype.
  */
@@ -43,6 +44,7 @@ function prototypesKept(value: unknown): boolean {
 /** JSON text, as `az resource show` gives it: JSON.parse makes `__proto__` an own key. */
 const FULL = `{
   "id": "${ID}", "name": "g1", "type": "Contoso.Builtins/gadgets", "location": "westus",
+  "class": { "tier": "gold" },
   "properties": {
     "toString": "text", "hasOwnProperty": true, "valueOf": 7,
     "constructor": { "toString": "c1", "constructor": "c2", "__proto__": "c3", "valueOf": 1, "hasOwnProperty": "read-only" },
@@ -101,6 +103,8 @@ describe('property names inherited from Object.prototype', () => {
     const { spec, secrets } = gadget.armToSpec(body);
     expect(secrets.map((s) => [secretKey(s.reference), s.value])).toEqual([['g1-gadget-secrets/toLocaleString', 's3cr3t']]);
     expect(spec.toString).toBe('text');
+    expect(spec.tier).toBe('gold');
+    expect(source).toContain('const classEnvelope: Gadget_Class_ARM = {};');
     expect(spec.valueOf).toBe(7);
     expect(spec.hasOwnProperty).toBe(true);
     expect(canonical(spec.constructor)).toEqual(canonical({ toString: 'c1', constructor: 'c2', proto: 'c3', valueOf: 1 }));
