@@ -11,19 +11,22 @@
  *
  * Each rule is a fixed number of `has()` tests (no list or map is iterated), so its cost does not
  * grow with the object; the schema builder puts rules only where the object occurs a bounded
- * number of times (see docs/readonly-required.md). Fields CEL cannot see are left out: a
- * free-form field (no type: the API server omits it from CEL) and a name `Escape` refuses.
+ * number of times (see docs/readonly-required.md). Fields CEL cannot see are left out: those
+ * whose schema the API server gives no CEL type (`celTyped`), and names its `Escape` refuses.
  */
-import type { ApiPackage, ObjectType, Property } from '../../model/types.js';
-import { resolve } from '../../model/walk.js';
+import type { ObjectType, Property } from '../../model/types.js';
+import type { CrdSchema } from './openapi.js';
 
 export interface CelRule {
   rule: string;
   message: string;
 }
 
-/** The rules of an object's optional envelopes, in property order; none when it has no such field. */
-export function envelopeRules(obj: ObjectType, pkg: ApiPackage): CelRule[] {
+/**
+ * The rules of an object's optional envelopes, in property order; none when it has no such field.
+ * `schemaOf` gives the CRD schema built for a property: it tells which fields CEL can see.
+ */
+export function envelopeRules(obj: ObjectType, schemaOf: (p: Property) => CrdSchema | undefined): CelRule[] {
   const envelopes = new Map<string, { path: string[]; required: Property[] }>();
   for (const p of obj.properties) {
     const n = p.requiredInEnvelope;
@@ -37,7 +40,7 @@ export function envelopeRules(obj: ObjectType, pkg: ApiPackage): CelRule[] {
   const rules: CelRule[] = [];
   for (const { path, required } of envelopes.values()) {
     const fields = obj.properties.filter((p) => p.armPath && p.armPath.length > path.length && path.every((s, i) => p.armPath![i] === s));
-    const visible = (p: Property) => celField(p.name) !== undefined && resolve(pkg, p.type)?.kind !== 'any';
+    const visible = (p: Property) => celField(p.name) !== undefined && celTyped(schemaOf(p));
     const must = required.filter(visible);
     const any = fields.filter(visible);
     // One required field that is also the envelope's only field: the envelope is sent exactly
@@ -50,6 +53,26 @@ export function envelopeRules(obj: ObjectType, pkg: ApiPackage): CelRule[] {
     });
   }
   return rules;
+}
+
+/**
+ * Whether the API server gives a schema a CEL type (k8s.io/apiserver cel/common SchemaDeclType): a
+ * field without one is left out of CEL, and a rule naming it does not compile. No type (free-form)
+ * has none, nor a list or map whose elements have none.
+ */
+export function celTyped(s: CrdSchema | undefined): boolean {
+  if (!s) return false;
+  if ((s as Record<string, unknown>)['x-kubernetes-int-or-string'] === true) return true;
+  switch (s.type) {
+    case 'object':
+      return s.additionalProperties === undefined || celTyped(s.additionalProperties);
+    case 'array':
+      return celTyped(s.items);
+    case undefined:
+      return false;
+    default:
+      return true;
+  }
 }
 
 const RESERVED = new Set('true false null in as break const continue else for function if import let loop package namespace return var void while'.split(' '));

@@ -219,7 +219,7 @@ export class SchemaBuilder {
 
   /** The rules of the object's optional envelopes, where the object occurs a bounded number of times. */
   private envelopeRules(s: CrdSchema, t: ObjectType, walk: Walk): void {
-    const rules = envelopeRules(t, this.pkg);
+    const rules = envelopeRules(t, (p) => s.properties?.[p.name]);
     if (rules.length === 0) return;
     walk.placed = true;
     if (walk.cardinality > MAX_RULE_CARDINALITY) {

@@ -5,7 +5,8 @@
  * of place getting both schemas; field names escaped as the API server's `Escape` does.
  */
 import { describe, expect, it } from 'vitest';
-import { celField, envelopeRules } from '../../../../generator/emit/crd/envelope-rules.js';
+import { celField, celTyped, envelopeRules } from '../../../../generator/emit/crd/envelope-rules.js';
+import type { CrdSchema } from '../../../../generator/emit/crd/openapi.js';
 import { SchemaBuilder } from '../../../../generator/emit/crd/schema.js';
 import type { Type } from '../../../../generator/model/types.js';
 import { pkgOf, prop, recordingContext, STRING } from './helpers.js';
@@ -22,11 +23,19 @@ const inner: Type = {
 const RULE = { rule: '!(has(self.size) || has(self.color)) || has(self.size)', message: 'size is required when any field of the ARM properties envelope is set (size, color)' };
 
 describe('envelope rules', () => {
-  it('one rule per envelope, leaving out fields CEL cannot see (free-form) and single-field envelopes', () => {
-    const pkg = pkgOf({});
-    expect(envelopeRules(inner as Extract<Type, { kind: 'object' }>, pkg)).toEqual([RULE]);
+  it('one rule per envelope, leaving out fields CEL cannot see and single-field envelopes', () => {
+    const schemas: Record<string, CrdSchema> = { size: { type: 'string' }, color: { type: 'string' }, free: { 'x-kubernetes-preserve-unknown-fields': true } };
+    expect(envelopeRules(inner as Extract<Type, { kind: 'object' }>, (p) => schemas[p.name])).toEqual([RULE]);
     const alone: Type = { kind: 'object', properties: [prop('size', STRING, { armPath: ['properties', 'size'], requiredInEnvelope: 1 })] };
-    expect(envelopeRules(alone as Extract<Type, { kind: 'object' }>, pkg)).toEqual([]);
+    expect(envelopeRules(alone as Extract<Type, { kind: 'object' }>, (p) => schemas[p.name])).toEqual([]);
+  });
+
+  it('knows which schemas the API server gives a CEL type (a map or list of free-form values has none)', () => {
+    const free: CrdSchema = { 'x-kubernetes-preserve-unknown-fields': true };
+    expect([
+      { type: 'string' }, { type: 'object' }, { type: 'object', properties: { a: free } }, free,
+      { type: 'object', additionalProperties: free }, { type: 'array', items: free }, { type: 'array', items: { type: 'object', additionalProperties: { type: 'string' } } },
+    ].map((s) => celTyped(s as CrdSchema))).toEqual([true, true, true, false, false, false, true]);
   });
 
   it('are put where the object occurs a bounded number of times, and left out (counted) under an unbounded list', () => {
