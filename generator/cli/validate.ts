@@ -66,7 +66,7 @@ export function registerValidateCommand(program: Command): void {
     });
 }
 
-function validateDocument(doc: InputDocument, crdsDir: string, validators: Map<string, ObjectValidator>): DocumentResult {
+export function validateDocument(doc: InputDocument, crdsDir: string, validators: Map<string, ObjectValidator>): DocumentResult {
   const object = doc.value;
   if (!isObject(object)) return { document: doc.number, result: 'invalid', errors: [{ path: '', message: `must be a Kubernetes object (a mapping), got ${Array.isArray(object) ? 'an array' : typeof object}` }] };
   const { apiVersion, kind } = object;

@@ -9,6 +9,7 @@
  */
 import { Ajv, type ErrorObject } from 'ajv';
 import { crdSchemaToJsonSchema, pruneNulls } from './crd-json-schema.js';
+import { listMapErrors } from './list-map-check.js';
 
 export interface FieldError {
   /** `spec.networkAcls.ipRules[0].action`; `` for the object itself. */
@@ -22,7 +23,11 @@ export type ObjectValidator = (object: unknown) => FieldError[];
 export function compileValidator(openAPIV3Schema: unknown): ObjectValidator {
   const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, validateFormats: false, unicodeRegExp: false });
   const validate = ajv.compile(crdSchemaToJsonSchema(openAPIV3Schema) as object);
-  return (object) => (validate(pruneNulls(object, openAPIV3Schema)) ? [] : fieldErrors(validate.errors ?? []));
+  return (object) => {
+    const pruned = pruneNulls(object, openAPIV3Schema);
+    const errors = validate(pruned) ? [] : fieldErrors(validate.errors ?? []);
+    return [...errors, ...listMapErrors(pruned, openAPIV3Schema)];
+  };
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$-]*$/;

@@ -1,0 +1,42 @@
+/**
+ * Part 2: each imported example object created (field validation Ignore, so that what the server
+ * would prune is pruned and shows), read back, and its spec compared with what was sent.
+ */
+import { jsonDiff } from '../support/compare.js';
+import type { ImportedObject } from '../support/examples.js';
+import { mapLimit, type Kube } from '../support/kube.js';
+
+export interface RoundTrip {
+  ok: number;
+  total: number;
+  failures: { file: string; kind: string; reason: string }[];
+}
+
+export function objectPath(object: any, plural: string, namespace: string, name?: string): string {
+  const base = `/apis/${object.apiVersion}/namespaces/${namespace}/${plural}`;
+  return name ? `${base}/${name}` : base;
+}
+
+export async function ensureNamespace(kube: Kube, namespace: string): Promise<void> {
+  const res = await kube.request('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+  if (res.status !== 201 && res.status !== 409) throw new Error(`namespace ${namespace}: HTTP ${res.status} ${res.text.slice(0, 200)}`);
+}
+
+export async function roundTrip(kube: Kube, label: string, objects: readonly ImportedObject[], namespace: string): Promise<RoundTrip> {
+  await ensureNamespace(kube, namespace);
+  const started = Date.now();
+  const results = await mapLimit(objects, 8, async ({ file, object, plural }) => {
+    const sent: any = { ...object, metadata: { ...object.metadata, namespace } };
+    const created = await kube.request('POST', `${objectPath(sent, plural, namespace)}?fieldValidation=Ignore`, sent);
+    if (created.status !== 201) return { file, kind: object.kind, reason: `create: HTTP ${created.status}: ${created.body?.message ?? created.text.slice(0, 300)}` };
+    const read = await kube.request('GET', objectPath(sent, plural, namespace, sent.metadata.name));
+    if (read.status !== 200) return { file, kind: object.kind, reason: `read back: HTTP ${read.status}` };
+    const diff = jsonDiff(sent.spec, read.body.spec, 'spec');
+    return diff.length ? { file, kind: object.kind, reason: diff.join('; ') } : undefined;
+  });
+  const failures = results.filter((r): r is NonNullable<typeof r> => r !== undefined);
+  const ok = objects.length - failures.length;
+  console.log(`${label}: objects roundtrip=${ok}/${objects.length} (${((100 * ok) / Math.max(1, objects.length)).toFixed(2)} %) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  for (const f of failures.slice(0, 25)) console.log(`  ${f.file} (${f.kind}): ${f.reason}`);
+  return { ok, total: objects.length, failures };
+}
