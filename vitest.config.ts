@@ -7,7 +7,6 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: ['**/node_modules/**', ...(cluster.run ? [] : ['tests/cluster/**'])],
-    globalSetup: cluster.run ? ['tests/cluster/support/global-setup.ts'] : [],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',

@@ -25,7 +25,7 @@ export function schemasOf(crds: readonly any[]): Map<string, any> {
   return out;
 }
 
-export async function agreement(kube: Kube, label: string, objects: readonly ImportedObject[], crds: readonly any[], outDir: string, namespace: string): Promise<Agreement> {
+export async function agreement(kube: Kube, label: string, objects: readonly ImportedObject[], crds: readonly any[], outDir: string, namespace: string | undefined): Promise<Agreement> {
   await ensureNamespace(kube, namespace);
   const schemas = schemasOf(crds);
   const cases = objects.flatMap(({ file, object, plural }, i) => {
@@ -35,7 +35,7 @@ export async function agreement(kube: Kube, label: string, objects: readonly Imp
       plural,
       mutation: c.mutation,
       path: c.path,
-      object: { ...c.object, metadata: { ...c.object.metadata, name: `v-${i}-${j}`, namespace } },
+      object: { ...c.object, metadata: { ...c.object.metadata, name: `v-${i}-${j}`, ...(namespace && { namespace }) } },
     }));
   });
   const crdsDir = path.join(outDir, 'crds');

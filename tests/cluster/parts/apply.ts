@@ -8,7 +8,7 @@
  */
 import { expect } from 'vitest';
 import type { Kube } from '../support/kube.js';
-import { objectPath } from './objects.js';
+import { ensureNamespace, objectPath } from './objects.js';
 
 const APPLY = 'application/apply-patch+yaml';
 
@@ -20,6 +20,7 @@ async function apply(kube: Kube, path: string, body: unknown, manager: string, f
 
 /** Applies the object twice, then two managers' conditions; returns what it saw. */
 export async function applyTwiceAndConditions(kube: Kube, object: any, plural: string, namespace: string) {
+  await ensureNamespace(kube, namespace);
   const name = 'ssa-test';
   const manifest = { ...object, metadata: { name, namespace } };
   const path = objectPath(manifest, plural, namespace, name);

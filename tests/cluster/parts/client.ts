@@ -7,8 +7,11 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { expect } from 'vitest';
 import { isStatus } from '../../../generator/runtime/client.js';
 import type { ClientClass } from '../support/generated-client.js';
+import type { Kube } from '../support/kube.js';
+import { ensureNamespace } from './objects.js';
 
-export async function exerciseClient(Client: ClientClass, kubeconfig: string, object: any, namespace: string): Promise<string[]> {
+export async function exerciseClient(kube: Kube, Client: ClientClass, kubeconfig: string, object: any, namespace: string): Promise<string[]> {
+  await ensureNamespace(kube, namespace);
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfig);
   const client = new Client(kc, { namespace, fieldManager: 'armkube-test' });

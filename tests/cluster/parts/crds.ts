@@ -1,5 +1,5 @@
 /** Part 1: every CRD of an output folder created and Established; counts, largest stored size, time. */
-import { createCrds, deleteCrds, type CrdOutcome, type Kube } from '../support/kube.js';
+import { createCrds, type CrdOutcome, type Kube } from '../support/kube.js';
 
 export interface CrdRun {
   label: string;
@@ -21,10 +21,4 @@ export async function establishAll(kube: Kube, label: string, crds: readonly any
   );
   for (const o of outcomes.filter((o) => !o.established).slice(0, 20)) console.log(`  not established: ${o.name}: ${o.reason}`);
   return { label, outcomes, established, seconds, largest: largest && { name: largest.name, bytes: largest.storedBytes ?? 0 } };
-}
-
-export async function removeAll(kube: Kube, label: string, crds: readonly any[]): Promise<void> {
-  const started = Date.now();
-  await deleteCrds(kube, crds.map((c) => c.metadata.name as string));
-  console.log(`${label}: ${crds.length} CRDs deleted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

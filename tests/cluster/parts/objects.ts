@@ -12,21 +12,23 @@ export interface RoundTrip {
   failures: { file: string; kind: string; reason: string }[];
 }
 
-export function objectPath(object: any, plural: string, namespace: string, name?: string): string {
-  const base = `/apis/${object.apiVersion}/namespaces/${namespace}/${plural}`;
+/** The REST path of the object's collection, or of the object; no namespace: a cluster-scoped kind. */
+export function objectPath(object: any, plural: string, namespace: string | undefined, name?: string): string {
+  const base = namespace ? `/apis/${object.apiVersion}/namespaces/${namespace}/${plural}` : `/apis/${object.apiVersion}/${plural}`;
   return name ? `${base}/${name}` : base;
 }
 
-export async function ensureNamespace(kube: Kube, namespace: string): Promise<void> {
+export async function ensureNamespace(kube: Kube, namespace: string | undefined): Promise<void> {
+  if (!namespace) return;
   const res = await kube.request('POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
   if (res.status !== 201 && res.status !== 409) throw new Error(`namespace ${namespace}: HTTP ${res.status} ${res.text.slice(0, 200)}`);
 }
 
-export async function roundTrip(kube: Kube, label: string, objects: readonly ImportedObject[], namespace: string): Promise<RoundTrip> {
+export async function roundTrip(kube: Kube, label: string, objects: readonly ImportedObject[], namespace: string | undefined): Promise<RoundTrip> {
   await ensureNamespace(kube, namespace);
   const started = Date.now();
   const results = await mapLimit(objects, 8, async ({ file, object, plural }) => {
-    const sent: any = { ...object, metadata: { ...object.metadata, namespace } };
+    const sent: any = { ...object, metadata: { ...object.metadata, ...(namespace && { namespace }) } };
     const created = await kube.request('POST', `${objectPath(sent, plural, namespace)}?fieldValidation=Ignore`, sent);
     if (created.status !== 201) return { file, kind: object.kind, reason: `create: HTTP ${created.status}: ${created.body?.message ?? created.text.slice(0, 300)}` };
     const read = await kube.request('GET', objectPath(sent, plural, namespace, sent.metadata.name));

@@ -1,7 +1,8 @@
 /**
  * The specs' PUT examples (`x-ms-examples` of every `put` operation of the resource-manager
  * Swagger files) turned into Kubernetes objects by `armkube import`'s own code (`importBody`,
- * one opened output folder for all, instead of a process per example).
+ * one opened output folder for all, instead of a process per example), each with the api-version
+ * of the spec that names it, as `armkube import <example> --api-version <version>` does.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,9 +13,15 @@ import { discoverPackages } from '../../../generator/loader/discover.js';
 
 type Json = Record<string, any>;
 
+export interface ExampleFile {
+  file: string;
+  /** The api-version of the spec folder that names the example (its own `api-version` is often stale). */
+  apiVersion?: string;
+}
+
 /** Every example file a `put` operation names, once, sorted. */
-export function putExampleFiles(specsDir: string): string[] {
-  const out = new Set<string>();
+export function putExampleFiles(specsDir: string): ExampleFile[] {
+  const out = new Map<string, ExampleFile>();
   for (const pkg of discoverPackages(specsDir).packages) {
     if (!existsSync(path.join(pkg.dir, 'examples'))) continue;
     for (const file of pkg.files) {
@@ -28,12 +35,12 @@ export function putExampleFiles(specsDir: string): string[] {
         for (const ref of Object.values((item?.put?.['x-ms-examples'] ?? {}) as Record<string, Json>)) {
           if (typeof ref?.$ref !== 'string') continue;
           const example = path.resolve(path.dirname(file), ref.$ref);
-          if (existsSync(example)) out.add(example);
+          if (existsSync(example) && !out.has(example)) out.set(example, { file: example, apiVersion: pkg.apiVersion });
         }
       }
     }
   }
-  return [...out].sort();
+  return [...out.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
 export interface ImportedObject {
@@ -50,12 +57,12 @@ export interface ImportOutcome {
 }
 
 /** Imports every example with the output folder's generated code; object names are made unique (`ex-<n>`). */
-export async function importExamples(files: readonly string[], outDir: string, specsDir: string): Promise<ImportOutcome> {
+export async function importExamples(files: readonly ExampleFile[], outDir: string, specsDir: string): Promise<ImportOutcome> {
   const code = openGeneratedCode(outDir);
   const plurals = new Map(code.entries.map((e) => [`${e.group}/${e.version}/${e.kind}`, e.plural]));
   const outcome: ImportOutcome = { objects: [], refused: [] };
   try {
-    for (const [i, file] of files.entries()) {
+    for (const [i, { file, apiVersion }] of files.entries()) {
       const rel = path.relative(specsDir, file);
       let value: unknown;
       try {
@@ -69,7 +76,7 @@ export async function importExamples(files: readonly string[], outDir: string, s
         outcome.refused.push({ file: rel, reason: input.message });
         continue;
       }
-      const result = await importBody(input, file, undefined, { name: `ex-${i}` }, code);
+      const result = await importBody(input, file, undefined, { name: `ex-${i}`, apiVersion }, code);
       if ('errors' in result) {
         outcome.refused.push({ file: rel, reason: result.errors.map((e) => `${e.code}: ${e.message}`).join('; ') });
         continue;

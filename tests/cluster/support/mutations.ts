@@ -50,7 +50,9 @@ export function mutationsOf(object: Json, openAPIV3Schema: Json): MutatedCase[] 
   const cases: MutatedCase[] = [];
   const all = leaves(object.spec, specSchema, ['spec'], []);
 
-  const typed = all.find((l) => ['string', 'integer', 'number', 'boolean'].includes(l.schema.type) && !l.schema['x-kubernetes-int-or-string']);
+  // The owner is the same in every object: the first other field says more.
+  const scalars = all.filter((l) => ['string', 'integer', 'number', 'boolean'].includes(l.schema.type) && !l.schema['x-kubernetes-int-or-string']);
+  const typed = scalars.find((l) => l.at[1] !== 'owner') ?? scalars[0];
   if (typed) {
     const wrong = typed.schema.type === 'string' ? 12345 : typed.schema.type === 'boolean' ? 'yes' : 'not-a-number';
     cases.push({ mutation: 'wrong-type', path: show(typed.at), object: withValue(object, typed.at, wrong) });
