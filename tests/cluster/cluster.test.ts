@@ -14,7 +14,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openGeneratedCode } from '../../generator/generated/load.js';
 import { azureSpecsDir, hasAzureSpecs } from '../helpers.js';
-import { agreement } from './parts/agreement.js';
+import { agreement, schemasOf } from './parts/agreement.js';
 import { failingStart, notReadyInTime, portInUse } from './parts/bad-input.js';
 import { applyOneItem, applyTwiceAndConditions, findListMap } from './parts/apply.js';
 import { exerciseClient } from './parts/client.js';
@@ -111,7 +111,7 @@ describe.runIf(hasAzureSpecs).sequential('the ASO target on a real kube-apiserve
     objects = imported.objects;
     asoObjects = objects;
     console.log(`aso: import made ${objects.length} objects of ${exampleFiles.length} examples (${imported.refused.length} refused by import)`);
-    const result = await roundTrip(kube, 'aso', objects, 'roundtrip');
+    const result = await roundTrip(kube, 'aso', objects, 'roundtrip', schemasOf(crds));
     record({ objects: { ok: result.ok, total: result.total } });
     if (!only) expect(objects.length).toBeGreaterThan(500);
     expect(result.ok / result.total).toBeGreaterThanOrEqual(MIN_ROUNDTRIP);
@@ -192,7 +192,7 @@ describe.runIf(hasAzureSpecs).sequential('the Crossplane target on a real kube-a
     const derived = crossplaneObjects(asoObjects, crds);
     objects = derived.objects;
     console.log(`crossplane: ${objects.length} example objects derived from the ${asoObjects.length} ASO ones (${derived.notDerived.length} not derivable)`);
-    const rt = await roundTrip(kube, 'crossplane', objects, undefined);
+    const rt = await roundTrip(kube, 'crossplane', objects, undefined, schemasOf(crds));
     const ag = await agreement(kube, 'crossplane', objects, crds, out.dir, undefined);
     record({ crds: { ok: run.established, total: crds.length }, objects: { ok: rt.ok, total: rt.total }, agreement: { ok: ag.ok, total: ag.total } });
     expect(run.outcomes.filter((o) => !o.established)).toEqual([]);

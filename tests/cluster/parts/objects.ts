@@ -1,8 +1,9 @@
 /**
  * Part 2: each imported example object created (field validation Ignore, so that what the server
- * would prune is pruned and shows), read back, and its spec compared with what was sent.
+ * would prune is pruned and shows), read back, and its spec compared with what was sent (with
+ * the defaults the CRD declares filled in: those the server adds by design).
  */
-import { jsonDiff } from '../support/compare.js';
+import { jsonDiff, withDefaults } from '../support/compare.js';
 import type { ImportedObject } from '../support/examples.js';
 import { mapLimit, type Kube } from '../support/kube.js';
 
@@ -24,7 +25,8 @@ export async function ensureNamespace(kube: Kube, namespace: string | undefined)
   if (res.status !== 201 && res.status !== 409) throw new Error(`namespace ${namespace}: HTTP ${res.status} ${res.text.slice(0, 200)}`);
 }
 
-export async function roundTrip(kube: Kube, label: string, objects: readonly ImportedObject[], namespace: string | undefined): Promise<RoundTrip> {
+/** `schemas`: the openAPIV3Schema of each `<group>/<version>/<kind>`, whose defaults the server fills in. */
+export async function roundTrip(kube: Kube, label: string, objects: readonly ImportedObject[], namespace: string | undefined, schemas: Map<string, any>): Promise<RoundTrip> {
   await ensureNamespace(kube, namespace);
   const started = Date.now();
   const results = await mapLimit(objects, 8, async ({ file, object, plural }) => {
@@ -33,7 +35,8 @@ export async function roundTrip(kube: Kube, label: string, objects: readonly Imp
     if (created.status !== 201) return { file, kind: object.kind, reason: `create: HTTP ${created.status}: ${created.body?.message ?? created.text.slice(0, 300)}` };
     const read = await kube.request('GET', objectPath(sent, plural, namespace, sent.metadata.name));
     if (read.status !== 200) return { file, kind: object.kind, reason: `read back: HTTP ${read.status}` };
-    const diff = jsonDiff(sent.spec, read.body.spec, 'spec');
+    const expected = withDefaults(sent.spec, schemas.get(`${object.apiVersion}/${object.kind}`)?.properties?.spec);
+    const diff = jsonDiff(expected, read.body.spec, 'spec');
     return diff.length ? { file, kind: object.kind, reason: diff.join('; ') } : undefined;
   });
   const failures = results.filter((r): r is NonNullable<typeof r> => r !== undefined);

@@ -20,3 +20,18 @@ export function jsonDiff(sent: unknown, got: unknown, at = '', out: string[] = [
   if (JSON.stringify(sent) !== JSON.stringify(got)) out.push(`${at}: sent ${JSON.stringify(sent)?.slice(0, 60)}, read back ${JSON.stringify(got)?.slice(0, 60)}`);
   return out;
 }
+
+/**
+ * The value with the CRD schema's `default`s filled in where a field is missing, as the API server
+ * does on create (inside objects that are present; defaults are part of the CRD, not changes).
+ */
+export function withDefaults(value: unknown, schema: any): unknown {
+  if (!schema || typeof schema !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => withDefaults(v, schema.items));
+  if (!isObj(value)) return value;
+  const out: Json = {};
+  const properties = isObj(schema.properties) ? (schema.properties as Record<string, any>) : {};
+  for (const [key, child] of Object.entries(value)) out[key] = withDefaults(child, properties[key] ?? schema.additionalProperties);
+  for (const [key, s] of Object.entries(properties)) if (!(key in out) && s?.default !== undefined) out[key] = structuredClone(s.default);
+  return out;
+}
