@@ -10,8 +10,9 @@ import (
 )
 
 // startEtcd starts an embedded single-member etcd on loopback. clientPort 0 picks a
-// free port. The data lives in dir, which the caller removes.
-func startEtcd(dir string, clientPort int) (*embed.Etcd, string, error) {
+// free port. The data lives in dir, which the caller removes. Its log goes to logFile
+// (stderr when empty).
+func startEtcd(dir string, clientPort int, logFile string) (*embed.Etcd, string, error) {
 	if clientPort == 0 {
 		p, err := freePort()
 		if err != nil {
@@ -37,6 +38,9 @@ func startEtcd(dir string, clientPort int) (*embed.Etcd, string, error) {
 	cfg.AdvertisePeerUrls = []url.URL{peerURL}
 	cfg.InitialCluster = cfg.InitialClusterFromName(cfg.Name)
 	cfg.LogLevel = "error"
+	if logFile != "" {
+		cfg.LogOutputs = []string{logFile}
+	}
 	// A throwaway test store: durability buys nothing and fsync costs seconds
 	// when thousands of CRDs are written.
 	cfg.UnsafeNoFsync = true

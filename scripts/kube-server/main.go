@@ -45,15 +45,15 @@ func fail(err error) {
 func run(kubeconfig string, etcdPort int, logFile string, maxLifetime time.Duration, stdinClose bool, apiserverFlags []string) (err error) {
 	var logw io.Writer = os.Stderr
 	if logFile != "" {
-		f, err := os.Create(logFile)
+		// Append mode: etcd opens the same file for its own log.
+		f, err := os.OpenFile(logFile, os.O_CREATE|os.O_WRONLY|os.O_TRUNC|os.O_APPEND, 0o644)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
 		logw = f
 	}
-	klog.LogToStderr(false)
-	klog.SetOutput(logw)
+	quietKlog(logw)
 
 	work, err := os.MkdirTemp("", "armkube-kube-server-")
 	if err != nil {
@@ -61,7 +61,22 @@ func run(kubeconfig string, etcdPort int, logFile string, maxLifetime time.Durat
 	}
 	defer os.RemoveAll(work)
 
-	etcd, etcdURL, err := startEtcd(filepath.Join(work, "etcd"), etcdPort)
+	// Signals from the start: one that comes before the server is ready still removes the
+	// temporary folder (etcd's data) before the program exits.
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
+	ready := make(chan struct{})
+	go func() {
+		select {
+		case s := <-signals:
+			fmt.Fprintf(os.Stderr, "kube-server: error: stopped by %s before it was ready\n", s)
+			os.RemoveAll(work)
+			os.Exit(1)
+		case <-ready:
+		}
+	}()
+
+	etcd, etcdURL, err := startEtcd(filepath.Join(work, "etcd"), etcdPort, logFile)
 	if err != nil {
 		return err
 	}
@@ -88,9 +103,10 @@ func run(kubeconfig string, etcdPort int, logFile string, maxLifetime time.Durat
 		return err
 	}
 	defer os.Remove(kubeconfig)
+	close(ready)
 	fmt.Printf("kube-server: ready %s kubeconfig=%s\n", serverURL, kubeconfig)
 
-	reason := waitForStop(maxLifetime, stdinClose)
+	reason := waitForStop(signals, maxLifetime, stdinClose)
 	fmt.Printf("kube-server: stopping (%s)\n", reason)
 	return nil
 }
@@ -118,9 +134,7 @@ func startAPIServer(tb *serverTB, etcdURL string, flags []string) (server kubeap
 	return server, nil
 }
 
-func waitForStop(maxLifetime time.Duration, stdinClose bool) string {
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
+func waitForStop(signals <-chan os.Signal, maxLifetime time.Duration, stdinClose bool) string {
 	stdinDone := make(chan struct{})
 	if stdinClose {
 		go func() {
@@ -136,4 +150,17 @@ func waitForStop(maxLifetime time.Duration, stdinClose bool) string {
 	case <-time.After(maxLifetime):
 		return "max lifetime reached"
 	}
+}
+
+// quietKlog sends every klog line, errors included, to w only (by default klog also copies
+// errors to stderr, which would bury the one line this program prints on a failure).
+func quietKlog(w io.Writer) {
+	fs := flag.NewFlagSet("klog", flag.ContinueOnError)
+	klog.InitFlags(fs)
+	for name, value := range map[string]string{"logtostderr": "false", "alsologtostderr": "false", "stderrthreshold": "FATAL", "legacy_stderr_threshold_behavior": "false"} {
+		if fs.Lookup(name) != nil {
+			fs.Set(name, value)
+		}
+	}
+	klog.SetOutput(w)
 }

@@ -48,7 +48,9 @@ export function startServer(binary: string, options: StartOptions = {}): Promise
     const fail = (message: string) => {
       clearInterval(poll);
       clearTimeout(timer);
-      child.kill('SIGKILL');
+      // SIGTERM first: the server then removes its etcd data; SIGKILL if it does not go.
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
       rmSync(dir, { recursive: true, force: true });
       reject(new Error(message));
     };
