@@ -81,6 +81,13 @@ function managedPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
     const k = r.kubernetes;
     if (!k) return r;
     const info: KubernetesResourceInfo = { ...k, scope: 'Cluster', categories: [...CROSSPLANE_CATEGORIES], printerColumns: CROSSPLANE_PRINTER_COLUMNS.map((c) => ({ ...c })) };
+    if (k.plural === 'namespaces') {
+      // Cluster-scoped, `/apis/<group>/<version>/namespaces/<name>` reads as a namespace path:
+      // the API server creates such objects and then answers 404 to their GET (found by the
+      // cluster suite: EventHub, ServiceBus, Relay, NotificationHubs namespaces).
+      info.plural = `${k.group.split('.')[0]}namespaces`;
+      context.count('crossplane.namespacesPluralRenamed');
+    }
     const specDef = k.specType ? pkg.types[k.specType] : undefined;
     if (specDef?.type.kind === 'object') {
       const parameters = claim(`${k.kind}_Parameters`);
@@ -154,6 +161,8 @@ function celVisible(pkg: ApiPackage, type: Type, depth = 0): boolean {
     return target === undefined || celVisible(pkg, target, depth + 1);
   }
   if (type.kind === 'any') return false;
+  // An object with no properties of its own is emitted as a map of its extra keys.
+  if (type.kind === 'object' && type.properties.length === 0 && type.additionalProperties) return celVisible(pkg, type.additionalProperties, depth + 1);
   if (type.kind === 'map') return celVisible(pkg, type.values, depth + 1);
   if (type.kind === 'array') return celVisible(pkg, type.items, depth + 1);
   return true;

@@ -28,13 +28,28 @@ describe('crossplane-managed: required-parameter rules only for fields CEL sees'
         required('properties', { kind: 'map', values: any }),
         required('anyList', { kind: 'array', items: any }),
         required('stringMap', { kind: 'map', values: { kind: 'primitive', primitive: 'string' } }),
+        // As DataFactory's managedVirtualNetworks `properties` reaches the stage: an object of extra keys only.
+        required('extraKeysOnly', { kind: 'object', properties: [], additionalProperties: any }),
       ],
     };
     const model = { ...input, packages: [{ ...pkg, types: { ...pkg.types, [specName]: { ...pkg.types[specName], type: changed } } }] };
     const { model: out, counts } = runStageAlone(crossplaneManagedStage, model);
     const rules = onlyPackage(out).resources.find((r) => r.kubernetes?.kind === 'Widget')!.kubernetes!.specRules!.map((r) => r.message);
     expect(rules).toContain('spec.forProvider.stringMap is a required parameter');
-    expect(rules.filter((m) => /freeForm|\.properties |anyList/.test(m))).toEqual([]);
-    expect(counts['crossplane.requiredRulesCelCannotSee']).toBe(3);
+    expect(rules.filter((m) => /freeForm|\.properties |anyList|extraKeysOnly/.test(m))).toEqual([]);
+    expect(counts['crossplane.requiredRulesCelCannotSee']).toBe(4);
+  });
+});
+
+describe('crossplane-managed: no cluster-scoped plural "namespaces"', () => {
+  it('gives a kind whose plural is namespaces a plural prefixed with its group', async () => {
+    const { input } = await crossplaneStageAlone('pipeline/crossplane-managed', crossplaneManagedStage);
+    const pkg = onlyPackage(input);
+    const resources = pkg.resources.map((r) => (r.kubernetes?.kind === 'Widget' ? { ...r, kubernetes: { ...r.kubernetes, plural: 'namespaces' } } : r));
+    const { model: out, counts } = runStageAlone(crossplaneManagedStage, { ...input, packages: [{ ...pkg, resources }] });
+    const widget = onlyPackage(out).resources.find((r) => r.kubernetes?.kind === 'Widget')!.kubernetes!;
+    expect(widget.plural).toBe(`${widget.group.split('.')[0]}namespaces`);
+    expect(widget.scope).toBe('Cluster');
+    expect(counts['crossplane.namespacesPluralRenamed']).toBe(1);
   });
 });
