@@ -111,6 +111,9 @@ describe.runIf(hasAzureSpecs).sequential('the ASO target on a real kube-apiserve
     objects = imported.objects;
     asoObjects = objects;
     console.log(`aso: import made ${objects.length} objects of ${exampleFiles.length} examples (${imported.refused.length} refused by import)`);
+    const why = new Map<string, number>();
+    for (const r of imported.refused) why.set(r.reason.split(':')[0], (why.get(r.reason.split(':')[0]) ?? 0) + 1);
+    console.log(`  refused by import: ${[...why].sort((a, b) => b[1] - a[1]).map(([code, n]) => `${code} ${n}`).join(', ')}`);
     const result = await roundTrip(kube, 'aso', objects, 'roundtrip', schemasOf(crds));
     record({ objects: { ok: result.ok, total: result.total } });
     if (!only) expect(objects.length).toBeGreaterThan(500);
