@@ -7,6 +7,7 @@ import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics.js';
 import { findByArmType } from '../generated/find-kind.js';
+import type { GeneratedCodeIndex } from '../generated/load.js';
 import { armIdOf, armTypeEquals, ownerFromArmId, parseArmId, type ExtractedSecret, type OwnerReference } from '../runtime/index.js';
 import { armInputOf, type ArmInput } from './arm-input.js';
 import { readDocuments, yamlStream, type Json } from './documents.js';
@@ -16,7 +17,7 @@ import { guarded } from './guard.js';
 import { EXIT_OK, printJson, usageError } from './output.js';
 import { secretManifests } from './secret-manifests.js';
 
-interface ImportOpts {
+export interface ImportOpts {
   output?: string;
   config?: string;
   apiVersion?: string;
@@ -75,14 +76,18 @@ export function registerImportCommand(program: Command): void {
     }));
 }
 
-type ImportResult = { manifests: object[]; notes: string[] } | { errors: Diagnostic[] };
+export type ImportResult = { manifests: object[]; notes: string[] } | { errors: Diagnostic[] };
 
-async function importBody(input: ArmInput, file: string, givenOwner: OwnerReference | undefined, opts: ImportOpts): Promise<ImportResult> {
+/**
+ * The manifests of one ARM body. `opened` is the output folder's registry when the caller imports
+ * many bodies from one folder (the cluster tests); else the folder of `opts` is opened and closed.
+ */
+export async function importBody(input: ArmInput, file: string, givenOwner: OwnerReference | undefined, opts: ImportOpts, opened?: GeneratedCodeIndex): Promise<ImportResult> {
   const fault = (code: CodeOfSeverity<'error'>, message: string, pointer = input.pointer) => ({ errors: [error(code, message, file, pointer)] });
   const armType = opts.armType ?? input.armType;
   if (armType === undefined) return fault('no-arm-type', `${input.what} has no "type" and no "id": pass the ARM type with --arm-type`);
   const notes: string[] = [];
-  const code = await openOutput(outputDirOf(opts));
+  const code = opened ?? (await openOutput(outputDirOf(opts)));
   try {
     const found = findByArmType(code.entries, armType, opts.apiVersion ?? input.apiVersion);
     if (!found.ok) return fault('unknown-kind', found.message);
@@ -121,7 +126,7 @@ async function importBody(input: ArmInput, file: string, givenOwner: OwnerRefere
     // Secrets first, so that `kubectl apply -f` creates them before the object that refers to them.
     return { manifests: [...secretManifests(converted.secrets, opts.namespace, opts.base64 ?? false), object], notes };
   } finally {
-    code.dispose();
+    if (!opened) code.dispose();
   }
 }
 

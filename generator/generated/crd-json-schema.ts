@@ -4,9 +4,9 @@
  *
  * - `x-kubernetes-*` keys are not JSON Schema: `x-kubernetes-list-type: set` becomes `uniqueItems`,
  *   `x-kubernetes-int-or-string` an integer-or-string, the rest is dropped;
- * - an object with `properties`, no `additionalProperties` and no
- *   `x-kubernetes-preserve-unknown-fields` refuses other keys (the API server reports them as
- *   unknown fields);
+ * - an object with `properties` (or of `type: object` with none), no `additionalProperties` and
+ *   no `x-kubernetes-preserve-unknown-fields` refuses other keys (the API server reports them as
+ *   unknown fields); the root's `metadata` is the server's ObjectMeta and stays open;
  * - `nullable: true` admits null; OpenAPI's boolean `exclusiveMinimum`/`exclusiveMaximum` become numbers.
  *
  * Null values of fields that are not nullable are pruned by the API server before validation;
@@ -21,13 +21,20 @@ const SUBSCHEMA_LISTS = new Set(['oneOf', 'anyOf', 'allOf']);
 const SUBSCHEMAS = new Set(['items', 'not']);
 
 export function crdSchemaToJsonSchema(schema: unknown): unknown {
+  const out = convert(schema);
+  // The root's metadata is the API server's own (ObjectMeta): the CRD schema does not close it.
+  if (isObject(out) && isObject(out.properties) && isObject(out.properties.metadata)) out.properties = { ...out.properties, metadata: { type: 'object' } };
+  return out;
+}
+
+function convert(schema: unknown): unknown {
   if (!isObject(schema)) return schema;
   const out: Schema = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (key === 'properties' && isObject(value)) out.properties = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, crdSchemaToJsonSchema(s)]));
-    else if (key === 'additionalProperties') out.additionalProperties = typeof value === 'boolean' ? value : crdSchemaToJsonSchema(value);
-    else if (SUBSCHEMAS.has(key)) out[key] = crdSchemaToJsonSchema(value);
-    else if (SUBSCHEMA_LISTS.has(key) && Array.isArray(value)) out[key] = value.map(crdSchemaToJsonSchema);
+    if (key === 'properties' && isObject(value)) out.properties = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, convert(s)]));
+    else if (key === 'additionalProperties') out.additionalProperties = typeof value === 'boolean' ? value : convert(value);
+    else if (SUBSCHEMAS.has(key)) out[key] = convert(value);
+    else if (SUBSCHEMA_LISTS.has(key) && Array.isArray(value)) out[key] = value.map(convert);
     else if (key === 'x-kubernetes-list-type') {
       if (value === 'set') out.uniqueItems = true;
     } else if (key === 'x-kubernetes-int-or-string') {
@@ -45,7 +52,9 @@ export function crdSchemaToJsonSchema(schema: unknown): unknown {
   }
   if (schema.nullable === true && typeof out.type === 'string') out.type = [out.type, 'null'];
   if (schema.nullable === true && Array.isArray(out.enum)) out.enum = [...out.enum, null];
-  if (isObject(schema.properties) && schema.additionalProperties === undefined && schema['x-kubernetes-preserve-unknown-fields'] !== true) out.additionalProperties = false;
+  // An object schema without properties closes the object too: the API server keeps no field of it.
+  const closedObject = isObject(schema.properties) || (schema.type === 'object' && schema.properties === undefined);
+  if (closedObject && schema.additionalProperties === undefined && schema['x-kubernetes-preserve-unknown-fields'] !== true) out.additionalProperties = false;
   return out;
 }
 

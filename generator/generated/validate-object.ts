@@ -16,6 +16,7 @@ import { RE2JS } from 're2js';
 import { KEPT_FORMATS } from '../emit/crd/formats.js';
 import { patternProblem } from '../pipeline/validations.js';
 import { applyDefaults, crdSchemaToJsonSchema, pruneNulls } from './crd-json-schema.js';
+import { listMapErrors } from './list-map-check.js';
 
 export interface FieldError {
   /** `spec.networkAcls.ipRules[0].action`; `` for the object itself. */
@@ -46,7 +47,11 @@ export function compileValidator(openAPIV3Schema: unknown): ObjectValidator {
   if (problems.length) throw new CrdSchemaError(problems);
   const ajv = new Ajv({ strict: false, allErrors: true, verbose: true, unicodeRegExp: false, formats: AJV_FORMATS, code: { regExp: re2RegExp } });
   const validate = ajv.compile(crdSchemaToJsonSchema(openAPIV3Schema) as object);
-  return (object) => (validate(prepareObject(object, openAPIV3Schema)) ? [] : fieldErrors(validate.errors ?? []));
+  return (object) => {
+    const prepared = prepareObject(object, openAPIV3Schema);
+    const errors = validate(prepared) ? [] : fieldErrors(validate.errors ?? []);
+    return [...errors, ...listMapErrors(prepared, openAPIV3Schema)];
+  };
 }
 
 /** The object as the API server validates it on create: nulls pruned, then defaults applied. */

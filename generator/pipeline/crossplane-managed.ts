@@ -84,6 +84,13 @@ function managedPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
     const k = r.kubernetes;
     if (!k) return r;
     const info: KubernetesResourceInfo = { ...k, scope: 'Cluster', categories: [...CROSSPLANE_CATEGORIES], printerColumns: CROSSPLANE_PRINTER_COLUMNS.map((c) => ({ ...c })) };
+    if (k.plural === 'namespaces') {
+      // Cluster-scoped, `/apis/<group>/<version>/namespaces/<name>` reads as a namespace path:
+      // the API server creates such objects and then answers 404 to their GET (found by the
+      // cluster suite: EventHub, ServiceBus, Relay, NotificationHubs namespaces).
+      info.plural = `${k.group.split('.')[0]}namespaces`;
+      context.count('crossplane.namespacesPluralRenamed');
+    }
     const specDef = k.specType ? pkg.types[k.specType] : undefined;
     if (specDef?.type.kind === 'object') {
       const parameters = claim(`${k.kind}_Parameters`);
@@ -97,7 +104,9 @@ function managedPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
       changes.set(k.specType!, { name: k.specType!, side: 'spec', description, source: specDef.source, type: resourceSpec(parameters, init, common) });
       moved.set(k.specType!, parameters);
       after.set(k.specType!, [parameters, init]);
-      const rules = specDef.type.properties.filter((p) => p.required && p.annotations?.kubernetesOnly !== 'true').map((p) => requiredRule(p.name));
+      const required = specDef.type.properties.filter((p) => p.required && p.annotations?.kubernetesOnly !== 'true');
+      const rules = required.filter((p) => celVisible(pkg, p.type)).map((p) => requiredRule(p.name));
+      if (rules.length < required.length) context.count('crossplane.requiredRulesCelCannotSee', required.length - rules.length);
       if (rules.length) info.specRules = rules;
     }
     let statusType = k.statusType;
@@ -145,6 +154,27 @@ function optional(p: Property): Property {
 function isIdentityOrReference(p: Property): boolean {
   const role = p.annotations?.crossplane;
   return role === 'identity' || role === 'ref' || role === 'selector';
+}
+
+/**
+ * Whether CEL sees a field of this type. The API server leaves out of CEL's view a field whose
+ * schema has no type (free-form, `x-kubernetes-preserve-unknown-fields`), and a map or list of
+ * such values: a rule that names it fails to compile ("undefined field") and the whole CRD is
+ * refused. Found by the cluster suite (DataFactory managedVirtualNetworks: `properties`, a map
+ * of free-form values).
+ */
+function celVisible(pkg: ApiPackage, type: Type, depth = 0): boolean {
+  if (depth > 32) return true;
+  if (type.kind === 'ref') {
+    const target = pkg.types[type.name]?.type;
+    return target === undefined || celVisible(pkg, target, depth + 1);
+  }
+  if (type.kind === 'any') return false;
+  // An object with no properties of its own is emitted as a map of its extra keys.
+  if (type.kind === 'object' && type.properties.length === 0 && type.additionalProperties) return celVisible(pkg, type.additionalProperties, depth + 1);
+  if (type.kind === 'map') return celVisible(pkg, type.values, depth + 1);
+  if (type.kind === 'array') return celVisible(pkg, type.items, depth + 1);
+  return true;
 }
 
 /** upjet's rule: a required parameter is set in forProvider or initProvider whenever Crossplane may create or update. */

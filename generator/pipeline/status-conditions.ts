@@ -7,7 +7,8 @@
  * `observedGeneration`. It is named `Condition_KubernetesStatus` (a suffix no ARM-derived status
  * type has; numbered if a spec ever uses that name). Every `<Kind>_STATUS` gets, first, the
  * property `conditions`: an array of that type, `role: 'conditions'`, annotated
- * `{ kubernetesOnly: 'true' }` because it is not part of the ARM payload. An ARM property that
+ * `{ kubernetesOnly: 'true' }` because it is not part of the ARM payload, and keyed by `type`
+ * (`identifiers`: the CRD makes it a list map, as Kubernetes' own conditions are). An ARM property that
  * would also be named `conditions` is renamed `armConditions` and reported. A resource without a
  * status type gets one holding just `conditions`.
  *
@@ -63,7 +64,7 @@ function conditionsProperty(typeName: string): Property {
   return {
     name: 'conditions',
     armName: 'conditions',
-    type: { kind: 'array', items: { kind: 'ref', name: typeName } },
+    type: { kind: 'array', items: { kind: 'ref', name: typeName }, identifiers: ['type'] },
     required: false,
     readOnly: true,
     role: 'conditions',

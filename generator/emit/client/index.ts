@@ -112,7 +112,7 @@ import type { ${kind} } from './${kind}.js';
 export type ${kind}List = ${n.list}<${kind}>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches ${kind} objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches ${kind} objects
  * (\`/apis/${comment(k.group)}/${comment(k.version)}/namespaces/<namespace>/${comment(k.plural!)}\`).
  *
  * @example

@@ -22,6 +22,8 @@ export interface CrdSchema extends Omit<Validations, 'uniqueItems'> {
   oneOf?: CrdSchema[];
   'x-kubernetes-preserve-unknown-fields'?: true;
   'x-kubernetes-list-type'?: 'atomic' | 'set' | 'map';
+  /** With list type `map`: the item properties that identify an item (server-side apply merges per item). */
+  'x-kubernetes-list-map-keys'?: string[];
   /** CEL rules: where the model asks for them (`KubernetesResourceInfo.specRules`) and for fields required inside an optional envelope. */
   'x-kubernetes-validations'?: { rule: string; message?: string }[];
   /** Only Kubernetes defaults (the `kubernetesDefault` annotation); ARM defaults are the service's. */

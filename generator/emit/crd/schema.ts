@@ -17,7 +17,9 @@
  *                `oneOf: [{required: [variant]} ...]` on the spec side: exactly one variant
  *   map          `type: object` + `additionalProperties`
  *   array        `type: array` + `items`; `uniqueItems` (forbidden in CRDs) becomes
- *                `x-kubernetes-list-type: set` for scalar items and is dropped otherwise
+ *                `x-kubernetes-list-type: set` for scalar items and is dropped otherwise; a
+ *                list ARM keys (`x-ms-identifiers`, default `name`) whose items require the
+ *                key is a list map (list-map.ts), so server-side apply merges per item
  *   union        an object with one optional property per variant; on the spec side
  *                `minProperties: 1, maxProperties: 1` (exactly one variant)
  *   resourceRef  `{armId} | {group, kind, name}`, the runtime's `ResourceReference`, as a
@@ -38,6 +40,7 @@ import { resolve } from '../../model/walk.js';
 import type { EmitContext } from '../emitter.js';
 import { envelopeRules } from './envelope-rules.js';
 import { keepsFormat } from './formats.js';
+import { listMapKeys } from './list-map.js';
 import { setOwn, type CrdSchema, type SchemaType } from './openapi.js';
 import { report } from './report.js';
 
@@ -109,6 +112,12 @@ export class SchemaBuilder {
             s['x-kubernetes-list-type'] = 'set';
             this.context.count('crd.uniqueItemsAsSet');
           } else this.context.count('crd.uniqueItemsDropped');
+        }
+        const keys = s['x-kubernetes-list-type'] ? undefined : listMapKeys(this.pkg, t, items);
+        if (keys) {
+          s['x-kubernetes-list-type'] = 'map';
+          s['x-kubernetes-list-map-keys'] = keys;
+          this.context.count('crd.listMaps');
         }
         return s;
       }

@@ -34,7 +34,7 @@ describe('status-conditions', () => {
     expect(status[0]).toEqual({
       name: 'conditions',
       armName: 'conditions',
-      type: { kind: 'array', items: { kind: 'ref', name: 'Condition_KubernetesStatus' } },
+      type: { kind: 'array', items: { kind: 'ref', name: 'Condition_KubernetesStatus' }, identifiers: ['type'] },
       required: false,
       readOnly: true,
       role: 'conditions',
