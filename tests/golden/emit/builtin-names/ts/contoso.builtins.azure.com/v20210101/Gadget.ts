@@ -35,6 +35,7 @@ export interface Gadget_Spec {
   defineGetterReference?: ResourceReference;
   lookupGetter?: Open;
   shape?: Shape;
+  tier?: string;
 }
 
 /** The status of Gadget. */
@@ -62,6 +63,7 @@ export interface Gadget_STATUS {
   provisioningState?: string;
   lookupGetter?: Open_STATUS;
   shape?: Shape_STATUS;
+  tier?: string;
 }
 
 export interface Inner {
@@ -147,6 +149,7 @@ export interface Gadget_ARM {
   location: string;
   tags?: Record<string, string>;
   properties?: Gadget_Properties_ARM;
+  class?: Gadget_Class_ARM;
 }
 
 /** The `properties` envelope of Gadget_ARM. */
@@ -164,6 +167,11 @@ export interface Gadget_Properties_ARM {
   shape?: Shape_ARM;
 }
 
+/** The `class` envelope of Gadget_ARM. */
+export interface Gadget_Class_ARM {
+  tier?: string;
+}
+
 /** The ARM shape of Gadget_STATUS. */
 export interface Gadget_STATUS_ARM {
   id?: string;
@@ -172,6 +180,7 @@ export interface Gadget_STATUS_ARM {
   location?: string;
   tags?: Record<string, string>;
   properties?: Gadget_STATUS_Properties_ARM;
+  class?: Gadget_STATUS_Class_ARM;
 }
 
 /** The `properties` envelope of Gadget_STATUS_ARM. */
@@ -188,6 +197,11 @@ export interface Gadget_STATUS_Properties_ARM {
   provisioningState?: string;
   __lookupGetter__?: Open_STATUS_ARM;
   shape?: Shape_STATUS_ARM;
+}
+
+/** The `class` envelope of Gadget_STATUS_ARM. */
+export interface Gadget_STATUS_Class_ARM {
+  tier?: string;
 }
 
 /** The ARM shape of Inner. */
@@ -273,9 +287,12 @@ export function specToArm(spec: Gadget_Spec, resolved: ResolvedReferences): Gadg
   if (spec.defineGetterReference != null) properties.__defineGetter__ = resolveReference(resolved, spec.defineGetterReference, 'spec.defineGetterReference');
   if (spec.lookupGetter != null) properties.__lookupGetter__ = open_specToArm(spec.lookupGetter);
   if (spec.shape != null) properties.shape = shape_specToArm(spec.shape, resolved, 'spec.shape');
+  const classEnvelope: Gadget_Class_ARM = {};
+  if (spec.tier != null) classEnvelope.tier = spec.tier;
   const result: Gadget_ARM = { location: spec.location };
   if (spec.tags != null) result.tags = { ...spec.tags };
   if (Object.keys(properties).length > 0) result.properties = properties;
+  if (Object.keys(classEnvelope).length > 0) result.class = classEnvelope;
   return result;
 }
 
@@ -299,6 +316,7 @@ export function armToSpec(body: Gadget_ARM & { id?: string; name?: string }, own
   if (body.properties != null && hasOwn(body.properties, '__defineGetter__') && body.properties.__defineGetter__ != null) spec.defineGetterReference = { armId: body.properties.__defineGetter__ };
   if (body.properties != null && hasOwn(body.properties, '__lookupGetter__') && body.properties.__lookupGetter__ != null) spec.lookupGetter = open_armToSpec(body.properties.__lookupGetter__);
   if (body.properties?.shape != null) spec.shape = shape_armToSpec(body.properties.shape, sink, 'shape');
+  if (body.class?.tier != null) spec.tier = body.class.tier;
   return { spec, secrets: sink.secrets };
 }
 
@@ -322,6 +340,7 @@ export function armToStatus(body: Gadget_STATUS_ARM): Gadget_STATUS {
   if (body.properties?.provisioningState != null) status.provisioningState = body.properties.provisioningState;
   if (body.properties != null && hasOwn(body.properties, '__lookupGetter__') && body.properties.__lookupGetter__ != null) status.lookupGetter = open_STATUS_armToStatus(body.properties.__lookupGetter__);
   if (body.properties?.shape != null) status.shape = shape_STATUS_armToStatus(body.properties.shape);
+  if (body.class?.tier != null) status.tier = body.class.tier;
   return status;
 }
 

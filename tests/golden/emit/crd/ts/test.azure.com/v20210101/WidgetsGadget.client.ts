@@ -11,7 +11,7 @@ import type { WidgetsGadget } from './WidgetsGadget.js';
 export type WidgetsGadgetList = KubernetesList<WidgetsGadget>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches WidgetsGadget objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches WidgetsGadget objects
  * (`/apis/test.azure.com/v20210101/namespaces/<namespace>/widgetsgadgets`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { GadgetsPart } from './GadgetsPart.js';
 export type GadgetsPartList = KubernetesList<GadgetsPart>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches GadgetsPart objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches GadgetsPart objects
  * (`/apis/gadgets.azure.com/v20210101/namespaces/<namespace>/gadgetsparts`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { Thing } from './Thing.js';
 export type ThingList = KubernetesList<Thing>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Thing objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Thing objects
  * (`/apis/gadgets.azure.com/v20210101/namespaces/<namespace>/things`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { Row } from './Row.js';
 export type RowList = KubernetesList<Row>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Row objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Row objects
  * (`/apis/contoso.deep.azure.com/v20210101/namespaces/<namespace>/rows`).
  *
  * @example

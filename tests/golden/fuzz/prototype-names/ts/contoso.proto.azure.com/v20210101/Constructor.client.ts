@@ -11,7 +11,7 @@ import type { Constructor } from './Constructor.js';
 export type ConstructorList = KubernetesList<Constructor>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Constructor objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Constructor objects
  * (`/apis/contoso.proto.azure.com/v20210101/namespaces/<namespace>/constructor`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { Line } from './Line.js';
 export type LineList = KubernetesList<Line>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Line objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Line objects
  * (`/apis/contoso.shapes.azure.com/v20210101/namespaces/<namespace>/lines`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { Square } from './Square.js';
 export type SquareList = KubernetesList<Square>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Square objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Square objects
  * (`/apis/contoso.shapes.azure.com/v20210101/namespaces/<namespace>/squares`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { Good } from './Good.js';
 export type GoodList = KubernetesList<Good>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Good objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Good objects
  * (`/apis/contoso.bad.azure.com/v20200101/namespaces/<namespace>/goods`).
  *
  * @example

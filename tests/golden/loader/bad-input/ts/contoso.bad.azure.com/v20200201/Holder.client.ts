@@ -11,7 +11,7 @@ import type { Holder } from './Holder.js';
 export type HolderList = KubernetesList<Holder>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Holder objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Holder objects
  * (`/apis/contoso.bad.azure.com/v20200201/namespaces/<namespace>/holders`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { Twin } from './Twin.js';
 export type TwinList = KubernetesList<Twin>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Twin objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Twin objects
  * (`/apis/contoso.bad.azure.com/v20200401/namespaces/<namespace>/twins`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { Fine } from './Fine.js';
 export type FineList = KubernetesList<Fine>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Fine objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Fine objects
  * (`/apis/contoso.fine.azure.com/v20200101/namespaces/<namespace>/fines`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { WidgetsGizmo } from './WidgetsGizmo.js';
 export type WidgetsGizmoList = KubernetesList<WidgetsGizmo>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches WidgetsGizmo objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches WidgetsGizmo objects
  * (`/apis/contoso.widgets.azure.com/v20210601preview/namespaces/<namespace>/widgetsgizmos`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { Budget } from './Budget.js';
 export type BudgetList = KubernetesList<Budget>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Budget objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Budget objects
  * (`/apis/contoso.multi.azure.com/v20210501/namespaces/<namespace>/budgets`).
  *
  * @example

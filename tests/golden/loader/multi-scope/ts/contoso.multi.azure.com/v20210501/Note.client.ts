@@ -11,7 +11,7 @@ import type { Note } from './Note.js';
 export type NoteList = KubernetesList<Note>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Note objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Note objects
  * (`/apis/contoso.multi.azure.com/v20210501/namespaces/<namespace>/notes`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { ThingsPart } from './ThingsPart.js';
 export type ThingsPartList = KubernetesList<ThingsPart>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches ThingsPart objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches ThingsPart objects
  * (`/apis/contoso.refs.azure.com/v20220101/namespaces/<namespace>/thingsparts`).
  *
  * @example

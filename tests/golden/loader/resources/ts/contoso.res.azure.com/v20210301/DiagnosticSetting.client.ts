@@ -11,7 +11,7 @@ import type { DiagnosticSetting } from './DiagnosticSetting.js';
 export type DiagnosticSettingList = KubernetesList<DiagnosticSetting>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches DiagnosticSetting objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches DiagnosticSetting objects
  * (`/apis/contoso.res.azure.com/v20210301/namespaces/<namespace>/diagnosticsettings`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { GuestConfig } from './GuestConfig.js';
 export type GuestConfigList = KubernetesList<GuestConfig>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches GuestConfig objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches GuestConfig objects
  * (`/apis/contoso.res.azure.com/v20210301/namespaces/<namespace>/guestconfigs`).
  *
  * @example

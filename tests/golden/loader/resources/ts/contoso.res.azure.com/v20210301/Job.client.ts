@@ -11,7 +11,7 @@ import type { Job } from './Job.js';
 export type JobList = KubernetesList<Job>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Job objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Job objects
  * (`/apis/contoso.res.azure.com/v20210301/namespaces/<namespace>/jobs`).
  *
  * @example

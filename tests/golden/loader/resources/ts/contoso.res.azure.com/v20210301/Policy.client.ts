@@ -11,7 +11,7 @@ import type { Policy } from './Policy.js';
 export type PolicyList = KubernetesList<Policy>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Policy objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Policy objects
  * (`/apis/contoso.res.azure.com/v20210301/namespaces/<namespace>/policies`).
  *
  * @example

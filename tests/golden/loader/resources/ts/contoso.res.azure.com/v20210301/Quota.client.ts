@@ -11,7 +11,7 @@ import type { Quota } from './Quota.js';
 export type QuotaList = KubernetesList<Quota>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Quota objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Quota objects
  * (`/apis/contoso.res.azure.com/v20210301/namespaces/<namespace>/quotas`).
  *
  * @example

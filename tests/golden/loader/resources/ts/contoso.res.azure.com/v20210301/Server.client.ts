@@ -11,7 +11,7 @@ import type { Server } from './Server.js';
 export type ServerList = KubernetesList<Server>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Server objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Server objects
  * (`/apis/contoso.res.azure.com/v20210301/namespaces/<namespace>/servers`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { ServersBlobService } from './ServersBlobService.js';
 export type ServersBlobServiceList = KubernetesList<ServersBlobService>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches ServersBlobService objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches ServersBlobService objects
  * (`/apis/contoso.res.azure.com/v20210301/namespaces/<namespace>/serversblobservices`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { ServersDatabase } from './ServersDatabase.js';
 export type ServersDatabaseList = KubernetesList<ServersDatabase>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches ServersDatabase objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches ServersDatabase objects
  * (`/apis/contoso.res.azure.com/v20210301/namespaces/<namespace>/serversdatabases`).
  *
  * @example

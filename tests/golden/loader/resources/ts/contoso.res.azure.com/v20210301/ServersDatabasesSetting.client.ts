@@ -11,7 +11,7 @@ import type { ServersDatabasesSetting } from './ServersDatabasesSetting.js';
 export type ServersDatabasesSettingList = KubernetesList<ServersDatabasesSetting>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches ServersDatabasesSetting objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches ServersDatabasesSetting objects
  * (`/apis/contoso.res.azure.com/v20210301/namespaces/<namespace>/serversdatabasessettings`).
  *
  * @example

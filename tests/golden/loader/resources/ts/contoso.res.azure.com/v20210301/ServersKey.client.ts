@@ -11,7 +11,7 @@ import type { ServersKey } from './ServersKey.js';
 export type ServersKeyList = KubernetesList<ServersKey>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches ServersKey objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches ServersKey objects
  * (`/apis/contoso.res.azure.com/v20210301/namespaces/<namespace>/serverskeys`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { SubThing } from './SubThing.js';
 export type SubThingList = KubernetesList<SubThing>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches SubThing objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches SubThing objects
  * (`/apis/contoso.res.azure.com/v20210301/namespaces/<namespace>/subthings`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { TenantThing } from './TenantThing.js';
 export type TenantThingList = KubernetesList<TenantThing>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches TenantThing objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches TenantThing objects
  * (`/apis/contoso.res.azure.com/v20210301/namespaces/<namespace>/tenantthings`).
  *
  * @example

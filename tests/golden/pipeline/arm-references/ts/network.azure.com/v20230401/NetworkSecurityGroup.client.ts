@@ -11,7 +11,7 @@ import type { NetworkSecurityGroup } from './NetworkSecurityGroup.js';
 export type NetworkSecurityGroupList = KubernetesList<NetworkSecurityGroup>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches NetworkSecurityGroup objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches NetworkSecurityGroup objects
  * (`/apis/network.azure.com/v20230401/namespaces/<namespace>/networksecuritygroups`).
  *
  * @example

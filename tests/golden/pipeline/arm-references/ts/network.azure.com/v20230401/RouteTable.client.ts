@@ -11,7 +11,7 @@ import type { RouteTable } from './RouteTable.js';
 export type RouteTableList = KubernetesList<RouteTable>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches RouteTable objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches RouteTable objects
  * (`/apis/network.azure.com/v20230401/namespaces/<namespace>/routetables`).
  *
  * @example

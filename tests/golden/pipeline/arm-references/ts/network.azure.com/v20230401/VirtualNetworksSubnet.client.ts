@@ -11,7 +11,7 @@ import type { VirtualNetworksSubnet } from './VirtualNetworksSubnet.js';
 export type VirtualNetworksSubnetList = KubernetesList<VirtualNetworksSubnet>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches VirtualNetworksSubnet objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches VirtualNetworksSubnet objects
  * (`/apis/network.azure.com/v20230401/namespaces/<namespace>/virtualnetworkssubnets`).
  *
  * @example

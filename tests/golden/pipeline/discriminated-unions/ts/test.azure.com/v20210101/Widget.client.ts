@@ -11,7 +11,7 @@ import type { Widget } from './Widget.js';
 export type WidgetList = KubernetesList<Widget>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Widget objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Widget objects
  * (`/apis/test.azure.com/v20210101/namespaces/<namespace>/widgets`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { VirtualNetwork } from './VirtualNetwork.js';
 export type VirtualNetworkList = KubernetesList<VirtualNetwork>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches VirtualNetwork objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches VirtualNetwork objects
  * (`/apis/network.azure.com/v20230401/namespaces/<namespace>/virtualnetworks`).
  *
  * @example

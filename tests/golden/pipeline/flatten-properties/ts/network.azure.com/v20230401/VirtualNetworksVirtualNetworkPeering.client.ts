@@ -11,7 +11,7 @@ import type { VirtualNetworksVirtualNetworkPeering } from './VirtualNetworksVirt
 export type VirtualNetworksVirtualNetworkPeeringList = KubernetesList<VirtualNetworksVirtualNetworkPeering>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches VirtualNetworksVirtualNetworkPeering objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches VirtualNetworksVirtualNetworkPeering objects
  * (`/apis/network.azure.com/v20230401/namespaces/<namespace>/virtualnetworksvirtualnetworkpeerings`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { Gizmo } from './Gizmo.js';
 export type GizmoList = KubernetesList<Gizmo>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Gizmo objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Gizmo objects
  * (`/apis/test.azure.com/v20210101/namespaces/<namespace>/gizmos`).
  *
  * @example

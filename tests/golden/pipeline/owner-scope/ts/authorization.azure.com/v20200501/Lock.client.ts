@@ -11,7 +11,7 @@ import type { Lock } from './Lock.js';
 export type LockList = KubernetesList<Lock>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Lock objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Lock objects
  * (`/apis/authorization.azure.com/v20200501/namespaces/<namespace>/locks`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { PolicyDefinition } from './PolicyDefinition.js';
 export type PolicyDefinitionList = KubernetesList<PolicyDefinition>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches PolicyDefinition objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches PolicyDefinition objects
  * (`/apis/authorization.azure.com/v20200501/namespaces/<namespace>/policydefinitions`).
  *
  * @example

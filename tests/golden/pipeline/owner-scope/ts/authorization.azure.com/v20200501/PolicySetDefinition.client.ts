@@ -11,7 +11,7 @@ import type { PolicySetDefinition } from './PolicySetDefinition.js';
 export type PolicySetDefinitionList = KubernetesList<PolicySetDefinition>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches PolicySetDefinition objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches PolicySetDefinition objects
  * (`/apis/authorization.azure.com/v20200501/namespaces/<namespace>/policysetdefinitions`).
  *
  * @example

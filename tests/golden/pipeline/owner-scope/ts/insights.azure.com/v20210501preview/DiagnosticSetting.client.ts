@@ -11,7 +11,7 @@ import type { DiagnosticSetting } from './DiagnosticSetting.js';
 export type DiagnosticSettingList = KubernetesList<DiagnosticSetting>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches DiagnosticSetting objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches DiagnosticSetting objects
  * (`/apis/insights.azure.com/v20210501preview/namespaces/<namespace>/diagnosticsettings`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { DeletedAccount } from './DeletedAccount.js';
 export type DeletedAccountList = KubernetesList<DeletedAccount>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches DeletedAccount objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches DeletedAccount objects
  * (`/apis/storage.azure.com/v20230101/namespaces/<namespace>/deletedaccounts`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { LocalUser } from './LocalUser.js';
 export type LocalUserList = KubernetesList<LocalUser>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches LocalUser objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches LocalUser objects
  * (`/apis/storage.azure.com/v20230101/namespaces/<namespace>/localusers`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { StorageAccount } from './StorageAccount.js';
 export type StorageAccountList = KubernetesList<StorageAccount>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches StorageAccount objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches StorageAccount objects
  * (`/apis/storage.azure.com/v20230101/namespaces/<namespace>/storageaccounts`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { StorageAccountsBlobServicesContainer } from './StorageAccountsBlob
 export type StorageAccountsBlobServicesContainerList = KubernetesList<StorageAccountsBlobServicesContainer>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches StorageAccountsBlobServicesContainer objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches StorageAccountsBlobServicesContainer objects
  * (`/apis/storage.azure.com/v20230101/namespaces/<namespace>/storageaccountsblobservicescontainers`).
  *
  * @example

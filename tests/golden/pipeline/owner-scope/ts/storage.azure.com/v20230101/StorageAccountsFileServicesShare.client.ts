@@ -11,7 +11,7 @@ import type { StorageAccountsFileServicesShare } from './StorageAccountsFileServ
 export type StorageAccountsFileServicesShareList = KubernetesList<StorageAccountsFileServicesShare>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches StorageAccountsFileServicesShare objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches StorageAccountsFileServicesShare objects
  * (`/apis/storage.azure.com/v20230101/namespaces/<namespace>/storageaccountsfileservicesshares`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { Alias } from './Alias.js';
 export type AliasList = KubernetesList<Alias>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Alias objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Alias objects
  * (`/apis/subscription.azure.com/v20211001/namespaces/<namespace>/aliases`).
  *
  * @example

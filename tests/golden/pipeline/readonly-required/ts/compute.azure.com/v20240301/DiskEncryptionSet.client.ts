@@ -11,7 +11,7 @@ import type { DiskEncryptionSet } from './DiskEncryptionSet.js';
 export type DiskEncryptionSetList = KubernetesList<DiskEncryptionSet>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches DiskEncryptionSet objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches DiskEncryptionSet objects
  * (`/apis/compute.azure.com/v20240301/namespaces/<namespace>/diskencryptionsets`).
  *
  * @example

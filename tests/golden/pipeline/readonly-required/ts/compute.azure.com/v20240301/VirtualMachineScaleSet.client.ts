@@ -11,7 +11,7 @@ import type { VirtualMachineScaleSet } from './VirtualMachineScaleSet.js';
 export type VirtualMachineScaleSetList = KubernetesList<VirtualMachineScaleSet>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches VirtualMachineScaleSet objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches VirtualMachineScaleSet objects
  * (`/apis/compute.azure.com/v20240301/namespaces/<namespace>/virtualmachinescalesets`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { UserAssignedIdentitiesFederatedIdentityCredential } from './UserAs
 export type UserAssignedIdentitiesFederatedIdentityCredentialList = KubernetesList<UserAssignedIdentitiesFederatedIdentityCredential>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches UserAssignedIdentitiesFederatedIdentityCredential objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches UserAssignedIdentitiesFederatedIdentityCredential objects
  * (`/apis/managedidentity.azure.com/v20241130/namespaces/<namespace>/userassignedidentitiesfederatedidentitycredentials`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { UserAssignedIdentity } from './UserAssignedIdentity.js';
 export type UserAssignedIdentityList = KubernetesList<UserAssignedIdentity>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches UserAssignedIdentity objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches UserAssignedIdentity objects
  * (`/apis/managedidentity.azure.com/v20241130/namespaces/<namespace>/userassignedidentities`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { StandbyVirtualMachinePool } from './StandbyVirtualMachinePool.js';
 export type StandbyVirtualMachinePoolList = KubernetesList<StandbyVirtualMachinePool>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches StandbyVirtualMachinePool objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches StandbyVirtualMachinePool objects
  * (`/apis/standbypool.azure.com/v20250301/namespaces/<namespace>/standbyvirtualmachinepools`).
  *
  * @example

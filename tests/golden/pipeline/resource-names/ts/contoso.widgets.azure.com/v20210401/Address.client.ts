@@ -11,7 +11,7 @@ import type { Address } from './Address.js';
 export type AddressList = KubernetesList<Address>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Address objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Address objects
  * (`/apis/contoso.widgets.azure.com/v20210401/namespaces/<namespace>/addresses`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { Index } from './Index.js';
 export type IndexList = KubernetesList<Index>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Index objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Index objects
  * (`/apis/contoso.widgets.azure.com/v20210401/namespaces/<namespace>/indexes`).
  *
  * @example

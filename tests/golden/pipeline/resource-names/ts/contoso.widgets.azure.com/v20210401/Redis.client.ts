@@ -11,7 +11,7 @@ import type { Redis } from './Redis.js';
 export type RedisList = KubernetesList<Redis>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Redis objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Redis objects
  * (`/apis/contoso.widgets.azure.com/v20210401/namespaces/<namespace>/redis`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { WidgetsPolicy } from './WidgetsPolicy.js';
 export type WidgetsPolicyList = KubernetesList<WidgetsPolicy>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches WidgetsPolicy objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches WidgetsPolicy objects
  * (`/apis/contoso.widgets.azure.com/v20210401/namespaces/<namespace>/widgetspolicies`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { WidgetsPolicy2 } from './WidgetsPolicy2.js';
 export type WidgetsPolicy2List = KubernetesList<WidgetsPolicy2>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches WidgetsPolicy2 objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches WidgetsPolicy2 objects
  * (`/apis/contoso.widgets.azure.com/v20210401/namespaces/<namespace>/widgetspolicy2s`).
  *
  * @example

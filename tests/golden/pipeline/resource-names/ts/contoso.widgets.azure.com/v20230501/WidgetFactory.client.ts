@@ -11,7 +11,7 @@ import type { WidgetFactory } from './WidgetFactory.js';
 export type WidgetFactoryList = KubernetesList<WidgetFactory>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches WidgetFactory objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches WidgetFactory objects
  * (`/apis/contoso.widgets.azure.com/v20230501/namespaces/<namespace>/widgetfactories`).
  *
  * @example

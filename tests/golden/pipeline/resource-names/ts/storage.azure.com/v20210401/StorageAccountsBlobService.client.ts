@@ -11,7 +11,7 @@ import type { StorageAccountsBlobService } from './StorageAccountsBlobService.js
 export type StorageAccountsBlobServiceList = KubernetesList<StorageAccountsBlobService>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches StorageAccountsBlobService objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches StorageAccountsBlobService objects
  * (`/apis/storage.azure.com/v20210401/namespaces/<namespace>/storageaccountsblobservices`).
  *
  * @example

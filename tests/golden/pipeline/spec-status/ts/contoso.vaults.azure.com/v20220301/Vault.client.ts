@@ -11,7 +11,7 @@ import type { Vault } from './Vault.js';
 export type VaultList = KubernetesList<Vault>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Vault objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Vault objects
  * (`/apis/contoso.vaults.azure.com/v20220301/namespaces/<namespace>/vaults`).
  *
  * @example

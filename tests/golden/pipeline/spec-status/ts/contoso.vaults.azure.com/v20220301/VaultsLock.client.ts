@@ -11,7 +11,7 @@ import type { VaultsLock } from './VaultsLock.js';
 export type VaultsLockList = KubernetesList<VaultsLock>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches VaultsLock objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches VaultsLock objects
  * (`/apis/contoso.vaults.azure.com/v20220301/namespaces/<namespace>/vaultslocks`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { VaultsSecret } from './VaultsSecret.js';
 export type VaultsSecretList = KubernetesList<VaultsSecret>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches VaultsSecret objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches VaultsSecret objects
  * (`/apis/contoso.vaults.azure.com/v20220301/namespaces/<namespace>/vaultssecrets`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { DeploymentScript } from './DeploymentScript.js';
 export type DeploymentScriptList = KubernetesList<DeploymentScript>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches DeploymentScript objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches DeploymentScript objects
  * (`/apis/resources.azure.com/v20201001/namespaces/<namespace>/deploymentscripts`).
  *
  * @example

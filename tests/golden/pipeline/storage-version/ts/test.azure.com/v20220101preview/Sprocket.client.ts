@@ -11,7 +11,7 @@ import type { Sprocket } from './Sprocket.js';
 export type SprocketList = KubernetesList<Sprocket>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Sprocket objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Sprocket objects
  * (`/apis/test.azure.com/v20220101preview/namespaces/<namespace>/sprockets`).
  *
  * @example

@@ -11,7 +11,7 @@ import type { Gadget } from './Gadget.js';
 export type GadgetList = KubernetesList<Gadget>;
 
 /**
- * Creates, reads, lists, replaces, merge-patches, deletes and watches Gadget objects
+ * Creates, reads, lists, replaces, merge-patches, applies (server-side), deletes and watches Gadget objects
  * (`/apis/test.azure.com/v20220101/namespaces/<namespace>/gadgets`).
  *
  * @example
