@@ -73,7 +73,7 @@ export async function importExamples(files: readonly ExampleFile[], outDir: stri
       }
       const input = armInputOf(value, file);
       if ('code' in input) {
-        outcome.refused.push({ file: rel, reason: input.message });
+        outcome.refused.push({ file: rel, reason: `${input.code}: ${input.message}` });
         continue;
       }
       const result = await importBody(input, file, undefined, { name: `ex-${i}`, apiVersion }, code);
