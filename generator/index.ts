@@ -136,4 +136,4 @@ export {
   loadGeneratedFiles,
   type GeneratedCode,
   type GeneratedResource,
-} from './generated/load.js';
+} from './output-reader/load.js';

@@ -10,7 +10,7 @@
  * folder (`docs/...`).
  */
 import type { Diagnostics } from '../../diagnostics.js';
-import { loadGeneratedFiles, type GeneratedCode } from '../../generated/load.js';
+import { loadGeneratedFiles, type GeneratedCode } from '../../output-reader/load.js';
 import type { Model } from '../../model/types.js';
 import type { EmittedFile, Emitter } from '../emitter.js';
 import { DEFAULT_FIELD_LIMITS, type FieldLimits } from './fields.js';

@@ -7,7 +7,7 @@
  */
 import { dump } from 'js-yaml';
 import type { Diagnostics } from '../../diagnostics.js';
-import type { GeneratedCode } from '../../generated/load.js';
+import type { GeneratedCode } from '../../output-reader/load.js';
 import type { KubernetesResourceInfo, Resource } from '../../model/types.js';
 import { parseArmId } from '../../runtime/arm-id.js';
 import type { OwnerReference } from '../../runtime/index.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Type } from '../../../generator/model/types.js';
-import { patternProblem, validationsStage } from '../../../generator/pipeline/validations.js';
+import { patternProblem } from '../../../generator/rules/patterns.js';
+import { validationsStage } from '../../../generator/pipeline/validations.js';
 import { onlyPackage } from '../../helpers.js';
 import { prop, stageAlone } from './stage-helpers.js';
 
