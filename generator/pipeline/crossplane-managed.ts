@@ -157,12 +157,15 @@ function requiredRule(name: string): { rule: string; message: string } {
   };
 }
 
+/** The property of a managed resource's spec that holds its ARM parameters. */
+export const FOR_PROVIDER = 'forProvider';
+
 function resourceSpec(parameters: string, init: string, common: CommonTypes): ObjectType {
   const ref = (name: string): Type => ({ kind: 'ref', name });
   return {
     kind: 'object',
     properties: [
-      { ...crossplaneProperty('forProvider', ref(parameters), 'resourceSpec', 'The parameters of the resource in Azure.'), required: true },
+      { ...crossplaneProperty(FOR_PROVIDER, ref(parameters), 'resourceSpec', 'The parameters of the resource in Azure.'), required: true },
       crossplaneProperty(
         'initProvider',
         ref(init),

@@ -9,10 +9,12 @@
  * `docsEmitter` is async and needs the `typescript` emitter. Paths are relative to the output
  * folder (`docs/...`).
  */
-import type { Diagnostics } from '../../diagnostics.js';
+import { Diagnostics } from '../../diagnostics.js';
 import { loadGeneratedFiles, type GeneratedCode } from '../../output-reader/load.js';
 import type { Model } from '../../model/types.js';
 import type { EmittedFile, Emitter } from '../emitter.js';
+import { typescriptEmitter } from '../typescript/index.js';
+import { parametersAsSpec } from './envelope.js';
 import { DEFAULT_FIELD_LIMITS, type FieldLimits } from './fields.js';
 import { docsTemplates } from './templates.js';
 import { groupViews } from './views.js';
@@ -75,7 +77,10 @@ export const docsEmitter: Emitter = {
   description: 'Markdown API reference: docs/index.md and a page per Kubernetes group, with samples from the specs\' examples',
   needs: ['typescript'],
   async emit(model, context) {
-    const typescriptFiles = context.inputs?.get('typescript') ?? [];
+    // Kinds whose parameters sit in `forProvider` need TypeScript made from a view of the model (see envelope.ts).
+    const view = parametersAsSpec(model);
+    // Its diagnostics are those the typescript emitter reports over the model itself: not repeated.
+    const typescriptFiles = view ? typescriptEmitter.emit(view, { diagnostics: new Diagnostics('typescript'), count: () => {} }) : (context.inputs?.get('typescript') ?? []);
     if (!typescriptFiles.some((f) => f.path === 'ts/index.ts')) return [];
     if (context.specsDir === undefined) throw new Error('the docs emitter needs context.specsDir (the examples are read there)');
     return emitDocsFromFiles(model, typescriptFiles, { diagnostics: context.diagnostics, specsDir: context.specsDir, count: context.count });
