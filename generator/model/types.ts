@@ -91,6 +91,11 @@ export interface Property {
   default?: unknown;
   /** Where the property is declared in the specs. */
   source?: SourceLocation;
+  /**
+   * The ARM definition the property is declared in, when `flatten-properties` lifted it out of
+   * that definition into another type (config overrides name that definition).
+   */
+  declaredIn?: string;
   /** Free-form notes stages attach (detection method of a reference, rename reason ...). */
   annotations?: Record<string, string>;
   /**

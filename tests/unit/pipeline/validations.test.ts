@@ -68,7 +68,8 @@ describe('validations', () => {
     expect(spec('tier').type).toMatchObject({ kind: 'enum', open: false, values: [{ value: 'Basic' }, { value: 'Standard' }] });
     expect(spec('color').type).toEqual(STRING);
     expect(spec('color').description).toBe('The color.\n\nKnown values: "Red", "Green".');
-    expect(spec('color').annotations).toEqual({ declaredIn: 'WidgetProperties', knownValues: '["Red","Green"]' });
+    expect(spec('color').annotations).toEqual({ knownValues: '["Red","Green"]' });
+    expect(spec('color').declaredIn).toBe('WidgetProperties');
     expect(spec('shape').type).toEqual({ kind: 'ref', name: 'Shape' });
     expect(spec('shape').annotations?.knownValues).toBe('["Round","Square"]');
     expect(pkg.types.Shape.type).toEqual(STRING);
