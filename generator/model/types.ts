@@ -103,6 +103,11 @@ export interface Property {
    * the URL), `owner` (the parent, in the URL), `conditions` (status of the reconciliation).
    */
   role?: 'azureName' | 'owner' | 'conditions';
+  /**
+   * Not part of the ARM body, without a `role`: Crossplane's Ref/Selector, URL-parameter and
+   * managed-resource fields, a provider's own fields. Conversions leave it out.
+   */
+  kubernetesOnly?: true;
 }
 
 /**

@@ -167,7 +167,7 @@ export class CommonTypes {
 
 /** A property only Kubernetes knows (not in the ARM body), as `isKubernetesOnly` of the emitters sees it. */
 export function crossplaneProperty(name: string, type: Type, role: CrossplaneRole, description: string, extra: Record<string, string> = {}): Property {
-  return { name, armName: name, type, required: false, readOnly: false, description, annotations: { kubernetesOnly: 'true', crossplane: role, ...extra } };
+  return { name, armName: name, type, required: false, readOnly: false, description, kubernetesOnly: true, annotations: { crossplane: role, ...extra } };
 }
 
 export interface KindRef {

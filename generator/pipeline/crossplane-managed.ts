@@ -97,7 +97,7 @@ function managedPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
       changes.set(k.specType!, { name: k.specType!, side: 'spec', description, source: specDef.source, type: resourceSpec(parameters, init, common) });
       moved.set(k.specType!, parameters);
       after.set(k.specType!, [parameters, init]);
-      const rules = specDef.type.properties.filter((p) => p.required && p.annotations?.kubernetesOnly !== 'true').map((p) => requiredRule(p.name));
+      const rules = specDef.type.properties.filter((p) => p.required && p.kubernetesOnly !== true).map((p) => requiredRule(p.name));
       if (rules.length) info.specRules = rules;
     }
     let statusType = k.statusType;

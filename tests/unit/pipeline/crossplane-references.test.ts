@@ -47,12 +47,14 @@ describe('crossplane-references on the fixture', () => {
       required: false,
       readOnly: false,
       description: 'Reference to a Gadget (test.azure.com) to populate gadgetId.',
-      annotations: { kubernetesOnly: 'true', crossplane: 'ref', populates: 'gadgetId', referencedKinds: 'test.azure.com/Gadget' },
+      kubernetesOnly: true,
+      annotations: { crossplane: 'ref', populates: 'gadgetId', referencedKinds: 'test.azure.com/Gadget' },
     });
     expect(named(widget, 'gadgetIdSelector')).toMatchObject({
       type: SELECTOR,
       description: 'Selector for a Gadget (test.azure.com) to populate gadgetId.',
-      annotations: { kubernetesOnly: 'true', crossplane: 'selector', populates: 'gadgetId', referencedKinds: 'test.azure.com/Gadget' },
+      kubernetesOnly: true,
+      annotations: { crossplane: 'selector', populates: 'gadgetId', referencedKinds: 'test.azure.com/Gadget' },
     });
   });
 
