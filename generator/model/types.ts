@@ -108,6 +108,11 @@ export interface Property {
    * managed-resource fields, a provider's own fields. Conversions leave it out.
    */
   kubernetesOnly?: true;
+  /**
+   * A default the API server applies (the CRD emitter writes it), unlike `default`, which is the
+   * service's and only documented. Plain JSON data.
+   */
+  kubernetesDefault?: unknown;
 }
 
 /**

@@ -22,7 +22,6 @@ export type CommonTypeName = 'Reference' | 'Selector' | 'Policy' | 'SecretKeySel
 export const CROSSPLANE_RUNTIME_FILE = 'crossplane-runtime';
 
 /** Annotation: a default the Kubernetes API server applies (JSON), unlike ARM defaults, which are the service's. */
-export const KUBERNETES_DEFAULT = 'kubernetesDefault';
 
 /**
  * Annotation `crossplane`: what a property added or reshaped by a crossplane stage is for.
@@ -45,9 +44,6 @@ export function closedEnum(...values: string[]): Type {
   return { kind: 'enum', base: 'string', open: false, values: values.map((value) => ({ value })) };
 }
 
-export function kubernetesDefault(value: unknown): Record<string, string> {
-  return { [KUBERNETES_DEFAULT]: JSON.stringify(value) };
-}
 
 interface CommonDefinition {
   side: 'spec' | 'status';
@@ -63,7 +59,7 @@ const COMMON: Record<CommonTypeName, CommonDefinition> = {
     type: () => ({
       kind: 'object',
       properties: [
-        field('resolution', closedEnum('Required', 'Optional'), false, "Whether the reference must resolve: 'Required' (the default) fails the reconcile when it does not, 'Optional' lets it pass.", kubernetesDefault('Required')),
+        { ...field('resolution', closedEnum('Required', 'Optional'), false, "Whether the reference must resolve: 'Required' (the default) fails the reconcile when it does not, 'Optional' lets it pass."), kubernetesDefault: 'Required' },
         field('resolve', closedEnum('Always', 'IfNotPresent'), false, "When to resolve: 'IfNotPresent' (the default) only while the field it fills is empty, 'Always' on every reconcile."),
       ],
     }),

@@ -106,7 +106,7 @@ describe('crossplane-references on the fixture', () => {
     expect(propertiesOf(pkg, 'CrossplaneSelector').map((p) => p.name)).toEqual(['matchControllerRef', 'matchLabels', 'policy']);
     expect(named(propertiesOf(pkg, 'CrossplanePolicy'), 'resolution')).toMatchObject({
       type: { kind: 'enum', values: [{ value: 'Required' }, { value: 'Optional' }] },
-      annotations: { kubernetesDefault: '"Required"' },
+      kubernetesDefault: 'Required',
     });
     expect(result.counts['crossplane.references']).toBe(6);
   });
