@@ -113,6 +113,11 @@ export interface Property {
    * service's and only documented. Plain JSON data.
    */
   kubernetesDefault?: unknown;
+  /**
+   * The Kubernetes name before `arm-references` renamed an ARM ID into a reference (`fooId` →
+   * `fooReference`); `secrets` and `crossplane-references` give that name back.
+   */
+  renamedFrom?: string;
 }
 
 /**

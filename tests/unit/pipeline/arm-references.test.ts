@@ -50,7 +50,8 @@ describe('arm-references on the fixture', () => {
     const p = prop(pkg, SUBNET, 'routeTableReference');
     expect(p).toMatchObject({ armName: 'routeTableId', armPath: ['properties', 'routeTableId'] });
     expect(p.type).toEqual(stringRef('name'));
-    expect(p.annotations).toEqual({ reference: 'name', renamedFrom: 'routeTableId' });
+    expect(p.annotations).toEqual({ reference: 'name' });
+    expect(p.renamedFrom).toBe('routeTableId');
     expect(p.declaredIn).toBe('SubnetPropertiesFormat');
     expect(names(pkg, SUBNET)).not.toContain('routeTableId');
   });
@@ -71,7 +72,8 @@ describe('arm-references on the fixture', () => {
     expect(prop(pkg, SUBNET, 'defaultRouteTableReference')).toMatchObject({
       armName: 'defaultRouteTable',
       type: stringRef('arm-id-details', ['Microsoft.Network/routeTables']),
-      annotations: { reference: 'arm-id-details', renamedFrom: 'defaultRouteTable' },
+      renamedFrom: 'defaultRouteTable',
+      annotations: { reference: 'arm-id-details' },
     });
     expect(prop(pkg, SUBNET, 'flowLogWorkspaceReference').type).toEqual(stringRef('format'));
   });
@@ -92,7 +94,7 @@ describe('arm-references on the fixture', () => {
     });
     expect(prop(pkg, 'VirtualNetwork_Spec', 'ddosProtectionPlan').type).toEqual(subresourceRef('subresource'));
     expect(prop(pkg, 'VirtualNetwork_Spec', 'ipAllocations').type).toEqual({ kind: 'array', items: subresourceRef('subresource') });
-    expect(prop(pkg, SUBNET, 'natGateway').annotations?.renamedFrom).toBeUndefined();
+    expect(prop(pkg, SUBNET, 'natGateway').renamedFrom).toBeUndefined();
   });
 
   it("turns an embedded resource (another resource's PUT body) into a reference to that ARM type", () => {
@@ -124,7 +126,8 @@ describe('arm-references on the fixture', () => {
       ['reference', 'id', stringRef('subresource-id')],
       ['weight', 'weight', { kind: 'primitive', primitive: 'integer', format: 'int32' }],
     ]);
-    expect(targets.items.properties[0].annotations).toEqual({ reference: 'subresource-id', renamedFrom: 'id' });
+    expect(targets.items.properties[0].annotations).toEqual({ reference: 'subresource-id' });
+    expect(targets.items.properties[0].renamedFrom).toBe('id');
   });
 
   it('does not convert the top-level id of a spec', () => {
@@ -231,7 +234,8 @@ describe('arm-references with config overrides', () => {
       armPath: ['properties', 'egressTarget'],
       type: stringRef('config'),
       declaredIn: 'SubnetPropertiesFormat',
-      annotations: { reference: 'config', renamedFrom: 'egressTarget' },
+      renamedFrom: 'egressTarget',
+      annotations: { reference: 'config' },
     });
     // Other detections are unaffected.
     expect(prop(pkg, SUBNET, 'regionalRouteTableReferences').type).toEqual({ kind: 'map', values: stringRef('name') });

@@ -39,7 +39,7 @@ describe('crossplane-references on the fixture', () => {
     const raw = named(widget, 'gadgetId');
     expect(raw).toMatchObject({ armName: 'gadgetId', armPath: ['properties', 'gadgetId'], type: STRING, required: false });
     expect(raw.annotations).toMatchObject({ reference: 'arm-id-details', referenceTypes: '["Microsoft.Test/gadgets"]' });
-    expect(raw.annotations?.renamedFrom).toBeUndefined();
+    expect(raw.renamedFrom).toBeUndefined();
     expect(named(widget, 'gadgetIdRef')).toEqual({
       name: 'gadgetIdRef',
       armName: 'gadgetIdRef',
