@@ -118,6 +118,11 @@ export interface Property {
    * `fooReference`); `secrets` and `crossplane-references` give that name back.
    */
   renamedFrom?: string;
+  /**
+   * The values of a documented enum that `validations` turned into a plain string (its values
+   * are then only known, not enforced): emitters type it `'A' | 'B' | (string & {})`.
+   */
+  knownValues?: EnumValue['value'][];
 }
 
 /**

@@ -11,7 +11,7 @@
  *     `multipleOf` ≤ 0, is dropped (`validation-invalid`);
  *   - closed enums stay enforced; open enums (`x-ms-enum.modelAsString`) follow `openEnums`:
  *     `document` makes them plain primitives of their base, their values kept in the description
- *     ("Known values: ...") and in the annotation `knownValues` (a JSON array) of the properties
+ *     ("Known values: ...") and in the field `knownValues` of the properties
  *     that use them; `enforce` keeps them as closed enums (`open: false`);
  *   - an enum without values becomes a plain primitive (`enum-empty`).
  * Status types are observed, not validated (as in ASO): every validation is removed and every enum
@@ -23,7 +23,7 @@
  */
 import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import type { SourceLocation } from '../diagnostics.js';
-import type { ApiPackage, EnumType, Property, Type, Validations } from '../model/types.js';
+import type { ApiPackage, EnumType, EnumValue, Property, Type, Validations } from '../model/types.js';
 import { mapPackages, resolve } from '../model/walk.js';
 import { patternProblem } from '../rules/patterns.js';
 import { mapKubernetesTypes, mapSame, oncePerSource, type SideDefinition } from './sides.js';
@@ -115,7 +115,7 @@ class Checker {
     // A property without a description of its own shows its named type's (`sku.name` → "The SKU
     // name..."): keep that text in front of the known values rather than hiding it.
     const own = p.description ?? (p.type.kind === 'ref' ? this.pkg.types[p.type.name]?.description : undefined);
-    return { ...p, type, description: withKnownValues(own, known.text), annotations: { ...p.annotations, knownValues: known.json } };
+    return { ...p, type, description: withKnownValues(own, known.text), knownValues: known.values };
   }
 
   /** The enum (inline or named, also as array items or map values) that this stage turns into documentation. */
@@ -184,14 +184,14 @@ function withValidations<T extends { validations?: Validations }>(t: T, validati
   return rest as T;
 }
 
-const knownValuesCache = new WeakMap<EnumType, { text: string; json: string }>();
+const knownValuesCache = new WeakMap<EnumType, { text: string; values: EnumValue['value'][] }>();
 
-/** `Known values: "A", "B".` and `["A","B"]` for an enum (cached: named enums are used many times). */
-function knownValues(e: EnumType): { text: string; json: string } {
+/** `Known values: "A", "B".` and the values of an enum (cached: named enums are used many times). */
+function knownValues(e: EnumType): { text: string; values: EnumValue['value'][] } {
   let known = knownValuesCache.get(e);
   if (!known) {
     const values = e.values.map((v) => v.value);
-    known = { text: `Known values: ${values.map((v) => JSON.stringify(v)).join(', ')}.`, json: JSON.stringify(values) };
+    known = { text: `Known values: ${values.map((v) => JSON.stringify(v)).join(', ')}.`, values };
     knownValuesCache.set(e, known);
   }
   return known;
