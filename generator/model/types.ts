@@ -123,6 +123,11 @@ export interface Property {
    * are then only known, not enforced): emitters type it `'A' | 'B' | (string & {})`.
    */
   knownValues?: EnumValue['value'][];
+  /**
+   * On the spec or status of a polymorphic resource (set by `spec-status`): the discriminator
+   * value of the variant this property holds; exactly one variant is set.
+   */
+  variant?: string;
 }
 
 /**

@@ -271,7 +271,7 @@ function newWalk(side: Side): Walk {
 }
 
 function isVariant(p: Property): boolean {
-  return p.annotations?.variant !== undefined;
+  return p.variant !== undefined;
 }
 
 function enumValueFits(value: string | number | boolean, base: EnumType['base']): boolean {

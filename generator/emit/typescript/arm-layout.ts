@@ -37,7 +37,7 @@ export function isKubernetesOnly(p: Property): boolean {
 
 /** Whether a property is one variant of a polymorphic resource body. */
 export function isVariantProperty(p: Property): boolean {
-  return p.annotations?.variant !== undefined;
+  return p.variant !== undefined;
 }
 
 /**

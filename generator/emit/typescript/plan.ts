@@ -461,7 +461,7 @@ function markVariants(planned: Map<string, PlannedType>, context: EmitContext): 
       for (const v of type.variants) if (v.type.kind === 'ref') tag(v.type.name, { discriminator: type.discriminator, value: v.value }, t);
     } else if (isPolymorphic(type)) {
       for (const p of type.properties) {
-        if (isVariantProperty(p) && p.type.kind === 'ref') tag(p.type.name, { discriminator: type.discriminator, value: p.annotations!.variant! }, t);
+        if (isVariantProperty(p) && p.type.kind === 'ref') tag(p.type.name, { discriminator: type.discriminator, value: p.variant! }, t);
       }
     }
   }

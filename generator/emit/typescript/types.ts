@@ -148,7 +148,7 @@ export function armDeclarations(t: PlannedType, scope: FileScope): (InterfaceDec
     return [{ kind: StructureKind.TypeAlias, name: t.armName, isExported: true, docs: [about], type: variantUnion(t, type.variants, type.discriminator, scope) }];
   }
   if (type.kind === 'object' && type.discriminator !== undefined && type.properties.some(isVariantProperty)) {
-    const variants = type.properties.filter(isVariantProperty).map((p) => ({ value: p.annotations!.variant!, type: p.type }));
+    const variants = type.properties.filter(isVariantProperty).map((p) => ({ value: p.variant!, type: p.type }));
     return [{ kind: StructureKind.TypeAlias, name: t.armName, isExported: true, docs: [about], type: variantUnion(t, variants, type.discriminator, scope) }];
   }
   if (type.kind === 'object' && t.layout) {
