@@ -100,7 +100,7 @@ export const DIAGNOSTIC_CODES = {
   'conditions-collision': { severities: W, raisedBy: 'status-conditions', meaning: 'an ARM status property named conditions; it is renamed armConditions' },
 
   // emitters
-  'emitter-failed': { severities: E, raisedBy: 'generate, docs', meaning: 'an emitter threw (a bug in armkube); nothing is written', crash: true },
+  'emitter-failed': { severities: E, raisedBy: 'generate (the library call: generate, docs, the fuzzer)', meaning: 'an emitter threw (a bug in armkube); nothing is written', crash: true },
   'crd-not-structural': { severities: E, raisedBy: 'crd', meaning: 'the CRD schema is not structural; the CRD is not written' },
   'crd-storage-version': { severities: E, raisedBy: 'crd', meaning: 'the CRD does not have exactly one storage version; it is not written' },
   'crd-invalid': { severities: E, raisedBy: 'crd', meaning: 'the CRD breaks another rule of the API server; it is not written' },

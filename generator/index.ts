@@ -108,14 +108,18 @@ export { crossplaneOwnerStage } from './pipeline/crossplane-owner.js';
 export { crossplaneManagedStage } from './pipeline/crossplane-managed.js';
 
 // Emitters: the contract, the built-in ones, and writing their files to the output folder all or nothing.
-export type { ConversionWebhookService, EmitContext, EmitOptions, EmittedFile, Emitter } from './emit/emitter.js';
+export type { ConversionWebhookService, EmitContext, EmitOptions, EmittedFile, Emitter, SyncEmitter } from './emit/emitter.js';
 export { writeOutput } from './emit/write-output.js';
 export { crdEmitter } from './emit/crd/index.js';
 export { checkStructural, type StructuralProblem, type StructuralRule } from './emit/crd/structural.js';
 export { typescriptEmitter } from './emit/typescript/index.js';
 export { clientEmitter } from './emit/client/index.js';
 export { crossplaneTypesEmitter } from './emit/crossplane-types/index.js';
-export { emitDocsFromFiles, type DocsContext } from './emit/docs/index.js';
+export { docsEmitter, emitDocsFromFiles, type DocsContext } from './emit/docs/index.js';
+
+// The whole generator in one call: load (pruned to the selection), stages, emitters, one crash policy.
+export { generate, selectedCount, type GenerateOptions, type GenerateReport, type GenerateResult, type GenerateStep } from './generate/index.js';
+export { runEmitters, type EmitResult, type EmitRun } from './generate/run-emitters.js';
 
 // Targets: named lists of stages and emitters.
 export { asoEmitters, asoStages } from './targets/aso.js';
@@ -132,4 +136,4 @@ export {
   loadGeneratedFiles,
   type GeneratedCode,
   type GeneratedResource,
-} from './generated/load.js';
+} from './output-reader/load.js';

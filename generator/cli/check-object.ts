@@ -6,9 +6,9 @@
  * (`x-kubernetes-validations`) and `metadata.name`. One checker per command run: each CRD version
  * is compiled once.
  */
-import { compileCelRules, type CelChecker } from '../generated/cel-rules.js';
-import { findCrdVersion } from '../generated/crds.js';
-import { compileValidator, CrdSchemaError, prepareObject, type FieldError, type ObjectValidator } from '../generated/validate-object.js';
+import { compileCelRules, type CelChecker } from '../output-reader/cel-rules.js';
+import { findCrdVersion } from '../output-reader/crds.js';
+import { compileValidator, CrdSchemaError, prepareObject, type FieldError, type ObjectValidator } from '../output-reader/validate-object.js';
 import { isObject, type InputDocument, type Json } from './documents.js';
 import { isKubernetesName } from './kubernetes-names.js';
 

@@ -1,21 +1,21 @@
 /**
  * `armkube docs`: the Markdown API reference of the selected kinds into `<out>/docs/`, all or
- * nothing. Loads the specs and runs the target's stages as `generate` does, emits the TypeScript in
- * memory and runs it (samples are made with the generated `armToSpec`), then renders the pages.
+ * nothing. The library's `generate` with the TypeScript and docs emitters: the TypeScript stays in
+ * memory and runs (samples are made with the generated `armToSpec`), the docs pages are written.
  * Only `<out>/docs/` is replaced; the rest of the output folder is left as it is.
  */
 import path from 'node:path';
 import type { Command } from 'commander';
-import { Diagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { DOCS_FOLDER, emitDocsFromFiles } from '../emit/docs/index.js';
-import type { EmittedFile } from '../emit/emitter.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { DOCS_FOLDER, docsEmitter } from '../emit/docs/index.js';
 import { typescriptEmitter } from '../emit/typescript/index.js';
 import { writeOutputAsync } from '../emit/write-output.js';
+import { generate } from '../generate/index.js';
 import type { Target } from '../targets/index.js';
-import { explainEmptySelection, selectedCount } from './empty-selection.js';
-import { loadAndRun, OUTPUT_ALIAS, resolveInputs, resolveOut, resolveTarget, selectionOptions, type Inputs, type SelectionFlags } from './inputs.js';
+import { explainEmptySelection } from './empty-selection.js';
+import { OUTPUT_ALIAS, resolveInputs, resolveOut, resolveTarget, runOptions, selectionOptions, type Inputs, type SelectionFlags } from './inputs.js';
 import type { OutputLock } from './output-lock.js';
-import { CRASH_CODES, endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
+import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
 import { checkOutFolder, Interrupts, lockOut, reportRunFailure } from './run-safety.js';
 
 interface DocsOpts extends SelectionFlags {
@@ -66,36 +66,29 @@ export function registerDocsCommand(program: Command): void {
 async function run(opts: DocsOpts, inputs: Inputs, target: Target, out: string, interrupts: Interrupts): Promise<void> {
   const report = progress(opts);
   const started = performance.now();
-  const { loaded, result: pipeline, options } = loadAndRun(inputs, target.stages, opts, report);
-  await interrupts.check();
-  if (selectedCount(pipeline.model) === 0) {
+  const options = runOptions(inputs, opts);
+  // The TypeScript emitter's files stay in memory: docs run their conversion code for the samples.
+  const { files: emitted, diagnostics: all, report: run } = await generate({
+    specsDir: inputs.specsDir,
+    target,
+    options,
+    group: opts.group,
+    version: opts.version,
+    emitters: [typescriptEmitter, docsEmitter],
+    onProgress: report,
+    checkpoint: () => interrupts.check(),
+  });
+  if (run.selected === 0) {
     endProgress(opts);
-    const why = explainEmptySelection(inputs, opts, options, loaded);
+    const why = explainEmptySelection(inputs, opts, options, run.loaded);
     if (opts.json) printJson({ target: target.name, out: path.join(out, DOCS_FOLDER), written: false, errors: [formatDiagnostic(why)] });
     else process.stdout.write(`error ${why.code}: ${why.message}\n`);
     process.exitCode = EXIT_DIAGNOSTICS;
     return;
   }
-  const diagnostics = new Diagnostics('docs');
-  const typescriptDiagnostics = new Diagnostics(typescriptEmitter.id);
-  const counts: Record<string, number> = {};
-  const count = (key: string, by = 1) => void (counts[key] = (counts[key] ?? 0) + by);
-  let files: EmittedFile[] = [];
-  if (!pipeline.diagnostics.some((d) => CRASH_CODES.has(d.code))) {
-    report('emitting typescript');
-    let tsFiles: EmittedFile[] = [];
-    try {
-      tsFiles = typescriptEmitter.emit(pipeline.model, { diagnostics: typescriptDiagnostics, count });
-    } catch (e) {
-      typescriptDiagnostics.error('emitter-failed', `emitter typescript failed: ${(e as Error).stack ?? String(e)}`);
-    }
-    report('rendering docs');
-    await interrupts.check();
-    if (tsFiles.length) files = await emitDocsFromFiles(pipeline.model, tsFiles, { diagnostics, specsDir: inputs.specsDir, count });
-    await interrupts.check();
-  }
-  const all: Diagnostic[] = [...pipeline.diagnostics, ...typescriptDiagnostics.items, ...diagnostics.items];
-  const broken = all.some((d) => CRASH_CODES.has(d.code));
+  const files = emitted.filter((f) => f.path.startsWith(`${DOCS_FOLDER}/`));
+  const counts = run.counts;
+  const broken = run.crashed;
   let written: { files: number; bytes: number } | undefined;
   if (!broken) {
     report(`writing ${files.length} files`);

@@ -8,16 +8,11 @@ import { hint } from '../config/config-file.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { discoverPackages } from '../loader/discover.js';
 import type { LoadResult } from '../loader/load.js';
-import type { Model } from '../model/types.js';
 import type { PipelineOptions } from '../pipeline/options.js';
 import { resourceNamesStage } from '../pipeline/resource-names.js';
 import { runPipeline } from '../pipeline/runner.js';
 import type { Inputs, SelectionFlags } from './inputs.js';
 
-/** The number of resources (kind × api-version) a run selected. */
-export function selectedCount(model: Model): number {
-  return model.packages.reduce((n, p) => n + p.resources.filter((r) => r.kubernetes).length, 0);
-}
 
 /** Why nothing was selected, as an error diagnostic (computed only when that happens). */
 export function explainEmptySelection(inputs: Inputs, flags: SelectionFlags, options: Partial<PipelineOptions>, loaded: LoadResult): Diagnostic {

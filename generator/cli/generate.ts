@@ -1,17 +1,17 @@
 /** `armkube generate`: loader → a target's stages → its emitters → the output folder, all or nothing. */
 import type { Command } from 'commander';
-import { countByCode, Diagnostics, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { emitDocsFromFiles } from '../emit/docs/index.js';
-import type { EmittedFile } from '../emit/emitter.js';
+import { countByCode, formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { docsEmitter } from '../emit/docs/index.js';
 import { MARKER } from '../emit/output-folder.js';
 import { compareOutput, writeOutputAsync, type WriteResult } from '../emit/write-output.js';
 import type { Target } from '../targets/index.js';
 import { coverage } from './coverage.js';
 import { diagnosticLines } from './diagnostic-report.js';
-import { explainEmptySelection, selectedCount } from './empty-selection.js';
-import { loadAndRun, OUTPUT_ALIAS, resolveInputs, resolveOut, resolveTarget, selectionOptions, type Inputs, type SelectionFlags } from './inputs.js';
+import { explainEmptySelection } from './empty-selection.js';
+import { OUTPUT_ALIAS, resolveInputs, resolveOut, resolveTarget, runOptions, selectionOptions, type Inputs, type SelectionFlags } from './inputs.js';
 import type { OutputLock } from './output-lock.js';
-import { CRASH_CODES, endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
+import { endProgress, EXIT_DIAGNOSTICS, EXIT_OK, printJson, progress } from './output.js';
+import { generate } from '../generate/index.js';
 import { checkOutFolder, Interrupts, lockOut, reportRunFailure } from './run-safety.js';
 
 interface GenerateOpts extends SelectionFlags {
@@ -78,50 +78,36 @@ export function registerGenerateCommand(program: Command): void {
 async function run(opts: GenerateOpts, inputs: Inputs, target: Target, out: string, interrupts: Interrupts, partial: Record<string, unknown>): Promise<void> {
   const report = progress(opts);
   const started = performance.now();
-  const { loaded, result: pipeline, options } = loadAndRun(inputs, target.stages, opts, report);
-  await interrupts.check();
-  if (selectedCount(pipeline.model) === 0) {
+  const options = runOptions(inputs, opts);
+  // Docs run the generated conversion code on the specs' examples: every kind of the whole
+  // corpus takes long, so `--all` leaves them to `armkube docs --all` unless asked.
+  const docs = opts.docs ?? (opts.all ? false : (inputs.config.docs ?? true));
+  const { files, diagnostics: all, report: run } = await generate({
+    specsDir: inputs.specsDir,
+    target,
+    options,
+    group: opts.group,
+    version: opts.version,
+    emitters: docs ? [...target.emitters, docsEmitter] : target.emitters,
+    emitOptions: inputs.config.conversionWebhook ? { conversionWebhook: inputs.config.conversionWebhook } : {},
+    onProgress: report,
+    checkpoint: () => interrupts.check(),
+  });
+  if (run.selected === 0) {
     endProgress(opts);
-    const why = explainEmptySelection(inputs, opts, options, loaded);
-    const all = [...loaded.diagnostics, ...pipeline.diagnostics];
+    const why = explainEmptySelection(inputs, opts, options, run.loaded);
     if (opts.json) printJson({ ...partial, written: false, exitReason: why.message, errors: [formatDiagnostic(why)], diagnostics: [why, ...all].map(jsonDiagnostic) });
     else process.stdout.write([...diagnosticLines(all, opts.verbose), `error ${why.code}: ${why.message}`].join('\n') + '\n');
     process.exitCode = EXIT_DIAGNOSTICS;
     return;
   }
-  const files: EmittedFile[] = [];
-  const counts: Record<string, number> = {};
-  const count = (key: string, by = 1) => void (counts[key] = (counts[key] ?? 0) + by);
-  const emitDiagnostics = new Diagnostics('emit');
-  const emitOptions = inputs.config.conversionWebhook ? { conversionWebhook: inputs.config.conversionWebhook } : {};
-  for (const emitter of target.emitters) {
-    report(`emitting ${emitter.id}`);
-    const diagnostics = new Diagnostics(emitter.id);
-    try {
-      files.push(...emitter.emit(pipeline.model, { diagnostics, count, options: emitOptions }));
-    } catch (e) {
-      diagnostics.error('emitter-failed', `emitter ${emitter.id} failed: ${(e as Error).stack ?? String(e)}`);
-    }
-    for (const d of diagnostics.items) emitDiagnostics.add(d);
-    await interrupts.check();
-  }
-  // Docs run the generated conversion code on the specs' examples: every kind of the whole
-  // corpus takes long, so `--all` leaves them to `armkube docs --all` unless asked.
-  const docs = opts.docs ?? (opts.all ? false : (inputs.config.docs ?? true));
-  // Docs run the conversion registry of the typescript emitter (the crossplane target has none).
-  if (docs && target.emitters.some((e) => e.id === 'typescript') && files.some((f) => f.path === 'ts/index.ts')) {
-    report('emitting docs');
-    const diagnostics = new Diagnostics('docs');
-    files.push(...(await emitDocsFromFiles(pipeline.model, files, { diagnostics, specsDir: inputs.specsDir, count })));
-    for (const d of diagnostics.items) emitDiagnostics.add(d);
-    await interrupts.check();
-  }
-  const all: Diagnostic[] = [...loaded.diagnostics, ...pipeline.diagnostics, ...emitDiagnostics.items];
+  const model = run.model;
+  const counts = run.counts;
   // A stage or emitter that crashed is a bug: its output would be incomplete, so nothing is
   // written. Kinds an emitter had to leave out are errors too, but the rest is written.
-  const broken = all.filter((d) => CRASH_CODES.has(d.code));
+  const broken = run.crashed;
   const failing = all.filter((d) => d.severity === 'error' || (opts.strict && d.severity === 'warning'));
-  const types = coverage(pipeline.model, files, all);
+  const types = coverage(model, files, all);
   partial.resourceTypes = { found: types.found, generated: types.generated, notGenerated: types.notGenerated };
   partial.errors = failing.map(formatDiagnostic);
   partial.diagnostics = all.map(jsonDiagnostic);
@@ -130,7 +116,7 @@ async function run(opts: GenerateOpts, inputs: Inputs, target: Target, out: stri
   if (opts.check) {
     report('comparing with the output folder');
     stale = compareOutput(out, files);
-  } else if (broken.length === 0) {
+  } else if (!broken) {
     report(`writing ${files.length} files`);
     written = await writeOutputAsync(out, files, { specsDir: inputs.specsDir, signal: interrupts.signal });
   }
@@ -144,9 +130,9 @@ async function run(opts: GenerateOpts, inputs: Inputs, target: Target, out: stri
     target: target.name,
     out,
     written: written !== undefined,
-    exitReason: broken.length ? 'a stage or emitter failed: nothing written' : failing.length ? 'diagnostics at error level (see errors)' : undefined,
+    exitReason: broken ? 'a stage or emitter failed: nothing written' : failing.length ? 'diagnostics at error level (see errors)' : undefined,
     resourceTypes: { found: types.found, generated: types.generated, notGenerated: types.notGenerated },
-    kinds: pipeline.model.packages.reduce((n, p) => n + p.resources.filter((r) => r.kubernetes?.specType).length, 0),
+    kinds: model.packages.reduce((n, p) => n + p.resources.filter((r) => r.kubernetes?.specType).length, 0),
     files: files.length,
     bytes: written?.bytes ?? files.reduce((n, f) => n + Buffer.byteLength(f.content), 0),
     crds: crds.length,
@@ -186,7 +172,7 @@ async function run(opts: GenerateOpts, inputs: Inputs, target: Target, out: stri
     process.stdout.write(lines.join('\n') + '\n');
   }
   const isStale = stale !== undefined && stale.changed.length + stale.added.length + stale.removed.length > 0;
-  process.exitCode = failing.length || isStale || broken.length ? EXIT_DIAGNOSTICS : EXIT_OK;
+  process.exitCode = failing.length || isStale || broken ? EXIT_DIAGNOSTICS : EXIT_OK;
 }
 
 /** A diagnostic in `--json`: its fields and the line `generate` prints for it. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../config/config-file.js';
 import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import type { GeneratedCodeIndex } from '../generated/load.js';
+import type { GeneratedCodeIndex } from '../output-reader/load.js';
 import { Option } from 'commander';
 import { EXIT_DIAGNOSTICS, printDiagnostics, printJson, usageError } from './output.js';
 
@@ -36,7 +36,7 @@ export function outputDirOf(opts: { output?: string; out?: string; config?: stri
  * `validate` never needs it, and a bad input is refused without paying for it.
  */
 export async function openOutput(outDir: string): Promise<GeneratedCodeIndex> {
-  const { GeneratedCodeError, openGeneratedCode } = await import('../generated/load.js');
+  const { GeneratedCodeError, openGeneratedCode } = await import('../output-reader/load.js');
   try {
     return openGeneratedCode(outDir);
   } catch (e) {

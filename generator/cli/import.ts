@@ -6,8 +6,8 @@
 import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics.js';
-import { findByArmType } from '../generated/find-kind.js';
-import type { GeneratedCodeIndex } from '../generated/load.js';
+import { findByArmType } from '../output-reader/find-kind.js';
+import type { GeneratedCodeIndex } from '../output-reader/load.js';
 import { armIdOf, armTypeEquals, ownerFromArmId, parseArmId, type ExtractedSecret, type OwnerReference } from '../runtime/index.js';
 import { armInputOf, type ArmInput } from './arm-input.js';
 import { readDocuments, yamlStream, type Json } from './documents.js';

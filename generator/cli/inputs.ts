@@ -2,14 +2,10 @@
 import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { loadConfig, type ArmkubeConfig } from '../config/config-file.js';
-import type { LatestPolicy } from '../loader/latest-versions.js';
-import { loadSpecs } from '../loader/load.js';
-import type { Model } from '../model/types.js';
+import { loadSelected } from '../generate/load-selected.js';
 import { pipelineOptions, type PipelineOptions, type ResourceSelector, type VersionPolicy } from '../pipeline/options.js';
 import { globMatch } from '../pipeline/overrides.js';
 import { kubernetesGroup } from '../pipeline/resource-names.js';
-import { runPipeline } from '../pipeline/runner.js';
-import { packageSelected } from '../pipeline/select.js';
 import type { Stage } from '../pipeline/stage.js';
 import { targetNames, targets, type Target } from '../targets/index.js';
 import { printDiagnostics, usageError } from './output.js';
@@ -112,15 +108,6 @@ export function withinNarrowing(s: ResourceSelector, flags: SelectionFlags, grou
   return true;
 }
 
-/** The load-time pruning that gives the same result as `select` with these options, if any. */
-function latestOnly(options: Partial<PipelineOptions>): LatestPolicy | undefined {
-  const policy = options.versions;
-  if (policy !== 'latest' && policy !== 'latest-stable') return undefined;
-  // A selector's own version glob or policy can pick a version older than the latest.
-  if (options.resources?.some((r) => r.version !== undefined || r.versions !== undefined)) return undefined;
-  return policy;
-}
-
 /** Adds the selection flags to a command. */
 export function selectionOptions(command: Command): Command {
   return command
@@ -133,29 +120,9 @@ export function selectionOptions(command: Command): Command {
     .option('--version <api-version>', 'only this api-version');
 }
 
-/**
- * Loads what the selection can reach and runs `stages` over it, reporting progress. Packages are
- * skipped at load time when `--group`/`--version` or the config's selectors rule out their
- * namespace; packages outside the standard layout are loaded, then filtered the same way.
- */
+/** Loads what the selection can reach (pruned at load time, see `loadSelected`) and runs `stages` over it, reporting progress. */
 export function loadAndRun(inputs: Inputs, stages: readonly Stage[], flags: SelectionFlags, report: (message: string) => void) {
   const options = runOptions(inputs, flags);
-  const suffix = pipelineOptions(options).groupSuffix;
-  const ns = flags.group?.toLowerCase();
-  const keep = (p: { namespace?: string; apiVersion?: string }) =>
-    (ns === undefined || p.namespace?.toLowerCase() === ns) &&
-    (flags.version === undefined || p.apiVersion === flags.version) &&
-    (p.namespace === undefined || p.apiVersion === undefined || packageSelected(options.resources, p.namespace, p.apiVersion, suffix));
-  const loaded = loadSpecs({
-    specsDir: inputs.specsDir,
-    latestOnly: latestOnly(options),
-    filter: (p) => p.namespace === undefined || keep(p),
-    onPackage: (done, total, id) => report(`loading ${done}/${total} ${id}`),
-  });
-  const model: Model = { packages: loaded.model.packages.filter(keep) };
-  const result = runPipeline(model, stages, {
-    options,
-    onStage: (stage, i, total) => report(`stage ${i + 1}/${total} ${stage.id}`),
-  });
+  const { loaded, result } = loadSelected({ specsDir: inputs.specsDir, stages, options, group: flags.group, version: flags.version, onProgress: report });
   return { loaded, result, options };
 }

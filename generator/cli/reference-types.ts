@@ -14,8 +14,8 @@
  *
  * ARM types compare case-insensitively; a `*` segment in an allowed type matches any segment.
  */
-import type { RegistryEntry } from '../generated/registry-index.js';
-import type { FieldError } from '../generated/validate-object.js';
+import type { RegistryEntry } from '../output-reader/registry-index.js';
+import type { FieldError } from '../output-reader/validate-object.js';
 import { armIdOf, parseArmId, type CollectedReferences } from '../runtime/index.js';
 import { isObject, pointerOfPath, type Json } from './documents.js';
 

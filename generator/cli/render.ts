@@ -10,9 +10,9 @@
 import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../diagnostics.js';
-import { findByKubernetes } from '../generated/find-kind.js';
-import type { GeneratedCodeIndex, GeneratedResource } from '../generated/load.js';
-import { prepareObject, type FieldError } from '../generated/validate-object.js';
+import { findByKubernetes } from '../output-reader/find-kind.js';
+import type { GeneratedCodeIndex, GeneratedResource } from '../output-reader/load.js';
+import { prepareObject, type FieldError } from '../output-reader/validate-object.js';
 import { armIdOf, parseArmId, referenceKey, secretKey, type CollectedReferences, type ResolvedReferences } from '../runtime/index.js';
 import { ObjectChecker } from './check-object.js';
 import { isObject, pointerOfPath, readDocuments, type InputDocument, type Json } from './documents.js';

@@ -1,8 +1,9 @@
 /**
- * The emitter contract. An emitter is a value: an id, a one-line description, and a pure
- * function from the final model to files (paths relative to the output folder, and their text).
- * Emitters never write to disk themselves: `writeOutput` does, all or nothing, so that a failed
- * run never leaves half-written output. Problems are diagnostics, as in the pipeline.
+ * The emitter contract. An emitter is a value: an id, a one-line description, the emitters whose
+ * files it needs, and a function (sync or async) from the final model to files (paths relative to
+ * the output folder, and their text). Emitters never write to disk themselves: `writeOutput` does,
+ * all or nothing, so that a failed run never leaves half-written output. Problems are diagnostics,
+ * as in the pipeline. `generate` runs them (generator/generate/).
  */
 import type { Diagnostics } from '../diagnostics.js';
 import type { Model } from '../model/types.js';
@@ -24,6 +25,10 @@ export interface EmitContext {
   count(key: string, by?: number): void;
   /** The emitters' options; every one has a default. */
   options?: EmitOptions;
+  /** The specs root the model was loaded from (the docs emitter reads the examples there). */
+  specsDir?: string;
+  /** The files of the emitters this one `needs`, by emitter id. */
+  inputs?: ReadonlyMap<string, readonly EmittedFile[]>;
 }
 
 /** Options of the emitters (each has a default, so none is required). */
@@ -48,12 +53,19 @@ export interface ConversionWebhookService {
 }
 
 /**
- * An emitter: an id, a one-line description, and `emit`, a pure function from the final model to
- * files. It never writes: `writeOutput` does.
+ * An emitter: an id, a one-line description, the ids of the emitters whose files it reads, and
+ * `emit`, a function from the final model to files. It never writes: `writeOutput` does.
  */
 export interface Emitter {
   /** Kebab-case, unique among the emitters of a target, e.g. `crd`. */
   id: string;
   description: string;
+  /** Emitters that must run first; their files are `context.inputs`. Without them this one is skipped. */
+  needs?: readonly string[];
+  emit(model: Model, context: EmitContext): EmittedFile[] | Promise<EmittedFile[]>;
+}
+
+/** An emitter whose `emit` returns its files at once (every built-in one but docs). */
+export interface SyncEmitter extends Emitter {
   emit(model: Model, context: EmitContext): EmittedFile[];
 }

@@ -7,7 +7,7 @@
  * pruning only skips packages it would never pick, because a type is claimed only by a version
  * whose PUT certainly has a body (select prefers those) and that is newer in the policy's order.
  */
-import { compareApiVersions, isStable } from '../pipeline/storage-version.js';
+import { compareApiVersions, isStable } from '../model/api-versions.js';
 import { parseArmPath } from './arm-path.js';
 import type { DiscoveredPackage } from './discover.js';
 import { isObject, type JsonObject } from './documents.js';

@@ -91,6 +91,11 @@ export interface Property {
   default?: unknown;
   /** Where the property is declared in the specs. */
   source?: SourceLocation;
+  /**
+   * The ARM definition the property is declared in, when `flatten-properties` lifted it out of
+   * that definition into another type (config overrides name that definition).
+   */
+  declaredIn?: string;
   /** Free-form notes stages attach (detection method of a reference, rename reason ...). */
   annotations?: Record<string, string>;
   /**
@@ -98,6 +103,31 @@ export interface Property {
    * the URL), `owner` (the parent, in the URL), `conditions` (status of the reconciliation).
    */
   role?: 'azureName' | 'owner' | 'conditions';
+  /**
+   * Not part of the ARM body, without a `role`: Crossplane's Ref/Selector, URL-parameter and
+   * managed-resource fields, a provider's own fields. Conversions leave it out.
+   */
+  kubernetesOnly?: true;
+  /**
+   * A default the API server applies (the CRD emitter writes it), unlike `default`, which is the
+   * service's and only documented. Plain JSON data.
+   */
+  kubernetesDefault?: unknown;
+  /**
+   * The Kubernetes name before `arm-references` renamed an ARM ID into a reference (`fooId` →
+   * `fooReference`); `secrets` and `crossplane-references` give that name back.
+   */
+  renamedFrom?: string;
+  /**
+   * The values of a documented enum that `validations` turned into a plain string (its values
+   * are then only known, not enforced): emitters type it `'A' | 'B' | (string & {})`.
+   */
+  knownValues?: EnumValue['value'][];
+  /**
+   * On the spec or status of a polymorphic resource (set by `spec-status`): the discriminator
+   * value of the variant this property holds; exactly one variant is set.
+   */
+  variant?: string;
 }
 
 /**

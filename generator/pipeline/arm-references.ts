@@ -87,9 +87,9 @@ function referencePackage(pkg: ApiPackage, nouns: ReadonlySet<string>, context: 
     context.count(`references.${method}`);
     const type = replaceStrings(p.type, ref);
     const name = rename ? referenceName(p.name) : p.name;
-    const annotations: Record<string, string> = { ...p.annotations, reference: method };
-    if (name !== p.name) annotations.renamedFrom = p.name;
-    return { ...p, name, type, annotations };
+    const out: Property = { ...p, name, type, annotations: { ...p.annotations, reference: method } };
+    if (name !== p.name) out.renamedFrom = p.name;
+    return out;
   };
 
   /** The reference a property should become, or undefined. */

@@ -22,7 +22,6 @@ export type CommonTypeName = 'Reference' | 'Selector' | 'Policy' | 'SecretKeySel
 export const CROSSPLANE_RUNTIME_FILE = 'crossplane-runtime';
 
 /** Annotation: a default the Kubernetes API server applies (JSON), unlike ARM defaults, which are the service's. */
-export const KUBERNETES_DEFAULT = 'kubernetesDefault';
 
 /**
  * Annotation `crossplane`: what a property added or reshaped by a crossplane stage is for.
@@ -45,9 +44,6 @@ export function closedEnum(...values: string[]): Type {
   return { kind: 'enum', base: 'string', open: false, values: values.map((value) => ({ value })) };
 }
 
-export function kubernetesDefault(value: unknown): Record<string, string> {
-  return { [KUBERNETES_DEFAULT]: JSON.stringify(value) };
-}
 
 interface CommonDefinition {
   side: 'spec' | 'status';
@@ -63,7 +59,7 @@ const COMMON: Record<CommonTypeName, CommonDefinition> = {
     type: () => ({
       kind: 'object',
       properties: [
-        field('resolution', closedEnum('Required', 'Optional'), false, "Whether the reference must resolve: 'Required' (the default) fails the reconcile when it does not, 'Optional' lets it pass.", kubernetesDefault('Required')),
+        { ...field('resolution', closedEnum('Required', 'Optional'), false, "Whether the reference must resolve: 'Required' (the default) fails the reconcile when it does not, 'Optional' lets it pass."), kubernetesDefault: 'Required' },
         field('resolve', closedEnum('Always', 'IfNotPresent'), false, "When to resolve: 'IfNotPresent' (the default) only while the field it fills is empty, 'Always' on every reconcile."),
       ],
     }),
@@ -167,7 +163,7 @@ export class CommonTypes {
 
 /** A property only Kubernetes knows (not in the ARM body), as `isKubernetesOnly` of the emitters sees it. */
 export function crossplaneProperty(name: string, type: Type, role: CrossplaneRole, description: string, extra: Record<string, string> = {}): Property {
-  return { name, armName: name, type, required: false, readOnly: false, description, annotations: { kubernetesOnly: 'true', crossplane: role, ...extra } };
+  return { name, armName: name, type, required: false, readOnly: false, description, kubernetesOnly: true, annotations: { crossplane: role, ...extra } };
 }
 
 export interface KindRef {

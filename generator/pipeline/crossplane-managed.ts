@@ -21,8 +21,7 @@
  * observes); a CEL rule per parameter (`specRules`) requires each one, here or in
  * `initProvider`, when the management policies let Crossplane create or update. Each kind is
  * cluster-scoped, in the categories `crossplane`, `managed`, `azure`, with upjet's printer
- * columns (SYNCED, READY, EXTERNAL-NAME, AGE). Defaults carry the `kubernetesDefault`
- * annotation, for the CRD.
+ * columns (SYNCED, READY, EXTERNAL-NAME, AGE). Defaults are `kubernetesDefault`s, for the CRD.
  *
  * Runs after `spec-status`, after `crossplane-owner` (initProvider leaves out its identity
  * parameters) and after `tidy`: the parameters of two kinds may be identical, and tidy would merge
@@ -30,7 +29,7 @@
  */
 import type { ApiPackage, KubernetesResourceInfo, Model, ObjectType, PrinterColumnInfo, Property, Resource, Type, TypeDefinition } from '../model/types.js';
 import { mapType } from '../model/walk.js';
-import { closedEnum, CommonTypes, crossplaneProperty, kubernetesDefault } from './crossplane-common.js';
+import { closedEnum, CommonTypes, crossplaneProperty } from './crossplane-common.js';
 import type { Stage, StageContext } from './stage.js';
 
 /**
@@ -104,7 +103,7 @@ function managedPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
       changes.set(k.specType!, { name: k.specType!, side: 'spec', description, source: specDef.source, type: resourceSpec(parameters, init, common) });
       moved.set(k.specType!, parameters);
       after.set(k.specType!, [parameters, init]);
-      const required = specDef.type.properties.filter((p) => p.required && p.annotations?.kubernetesOnly !== 'true');
+      const required = specDef.type.properties.filter((p) => p.required && p.kubernetesOnly !== true);
       const rules = required.filter((p) => celVisible(pkg, p.type)).map((p) => requiredRule(p.name));
       if (rules.length < required.length) context.count('crossplane.requiredRulesCelCannotSee', required.length - rules.length);
       if (rules.length) info.specRules = rules;
@@ -187,27 +186,32 @@ function requiredRule(name: string): { rule: string; message: string } {
   };
 }
 
+/** The property of a managed resource's spec that holds its ARM parameters. */
+export const FOR_PROVIDER = 'forProvider';
+
 function resourceSpec(parameters: string, init: string, common: CommonTypes): ObjectType {
   const ref = (name: string): Type => ({ kind: 'ref', name });
   return {
     kind: 'object',
     properties: [
-      { ...crossplaneProperty('forProvider', ref(parameters), 'resourceSpec', 'The parameters of the resource in Azure.'), required: true },
+      { ...crossplaneProperty(FOR_PROVIDER, ref(parameters), 'resourceSpec', 'The parameters of the resource in Azure.'), required: true },
       crossplaneProperty(
         'initProvider',
         ref(init),
         'resourceSpec',
         'Parameters Crossplane merges into forProvider when it creates the resource and then leaves alone (for values something else manages afterwards, such as an autoscaler). The fields of forProvider without the identity and reference fields.',
       ),
-      crossplaneProperty(
-        'managementPolicies',
-        { kind: 'array', items: closedEnum(...MANAGEMENT_ACTIONS) },
-        'resourceSpec',
-        'What Crossplane may do with the resource in Azure: Observe, Create, Update, Delete, LateInitialize (copy values Azure chose into forProvider), or * for all.',
-        kubernetesDefault(['*']),
-      ),
-      crossplaneProperty('providerConfigRef', common.ref('Reference'), 'resourceSpec', 'The ProviderConfig that says how to connect to Azure (credentials, subscription).', kubernetesDefault({ name: 'default' })),
-      crossplaneProperty('deletionPolicy', closedEnum('Orphan', 'Delete'), 'resourceSpec', 'Whether deleting this object deletes the resource in Azure (Delete) or leaves it (Orphan).', kubernetesDefault('Delete')),
+      {
+        ...crossplaneProperty(
+          'managementPolicies',
+          { kind: 'array', items: closedEnum(...MANAGEMENT_ACTIONS) },
+          'resourceSpec',
+          'What Crossplane may do with the resource in Azure: Observe, Create, Update, Delete, LateInitialize (copy values Azure chose into forProvider), or * for all.',
+        ),
+        kubernetesDefault: ['*'],
+      },
+      { ...crossplaneProperty('providerConfigRef', common.ref('Reference'), 'resourceSpec', 'The ProviderConfig that says how to connect to Azure (credentials, subscription).'), kubernetesDefault: { name: 'default' } },
+      { ...crossplaneProperty('deletionPolicy', closedEnum('Orphan', 'Delete'), 'resourceSpec', 'Whether deleting this object deletes the resource in Azure (Delete) or leaves it (Orphan).'), kubernetesDefault: 'Delete' },
       crossplaneProperty('writeConnectionSecretToRef', common.ref('SecretReference'), 'resourceSpec', 'The Secret Crossplane writes the connection details of the resource to (endpoints, keys, passwords).'),
     ],
   };

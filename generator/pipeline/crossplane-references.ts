@@ -65,14 +65,15 @@ function referencesOfPackage(pkg: ApiPackage, kinds: Map<string, KindRef>, conte
 
 /** The raw ARM ID field and, unless it is a map, its Ref(s) and Selector. */
 function crossplaneReference(p: Property, ref: ResourceReferenceType, targets: KindRef[], common: CommonTypes, context: StageContext): Property[] {
-  const { renamedFrom, ...annotations } = p.annotations ?? {};
+  const annotations: Record<string, string> = { ...p.annotations };
+  const { renamedFrom, ...rest } = p;
   const armName = renamedFrom ?? p.name;
   const list = p.type.kind === 'array';
   const subresource = ref.armShape === 'subresource';
   const name = !subresource ? armName : list ? `${singular(armName)}Ids` : `${armName}Id`;
   if (subresource) annotations.armShape = 'subresource';
   if (ref.allowedTypes?.length) annotations.referenceTypes = JSON.stringify(ref.allowedTypes);
-  const raw: Property = { ...p, name, type: withStrings(p.type), required: false, annotations };
+  const raw: Property = { ...rest, name, type: withStrings(p.type), required: false, annotations };
   if (p.type.kind === 'map') {
     context.count('crossplane.mapReferences');
     return [raw];

@@ -121,7 +121,7 @@ function flattenPackage(pkg: ApiPackage, context: StageContext): ApiPackage {
         const within = requiredWithin(p, envelope.length, child);
         if (within === undefined) delete lifted.requiredInEnvelope;
         else lifted.requiredInEnvelope = within;
-        if (declaredIn !== undefined && !child.annotations?.declaredIn) lifted.annotations = { ...child.annotations, declaredIn };
+        if (declaredIn !== undefined && !child.declaredIn) lifted.declaredIn = declaredIn;
         out.push(lifted);
       }
       context.count('flattened');

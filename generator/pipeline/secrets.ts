@@ -119,11 +119,12 @@ function secretRefOf(pkg: ApiPackage, t: Type): Type | undefined {
 }
 
 function asSecret(p: Property, type: Type, reason: SecretReason): Property {
-  const { reference: _reference, renamedFrom, ...annotations } = p.annotations ?? {};
-  const out: Property = { ...p, type, annotations: { ...annotations, secret: reason } };
+  const { reference: _reference, ...annotations } = p.annotations ?? {};
+  const { renamedFrom, ...rest } = p;
+  const out: Property = { ...rest, type, annotations: { ...annotations, secret: reason } };
   // `arm-references` may have taken a secret for an ARM ID and renamed it (`keyId` → `keyReference`).
   if (p.type.kind === 'resourceRef' && renamedFrom) out.name = renamedFrom;
-  else if (renamedFrom) out.annotations!.renamedFrom = renamedFrom;
+  else if (renamedFrom) out.renamedFrom = renamedFrom;
   return out;
 }
 

@@ -18,7 +18,7 @@ import type { ResourceSelector, VersionPolicy } from './options.js';
 import { globMatch } from './overrides.js';
 import { kubernetesGroup } from './resource-names.js';
 import type { Stage, StageContext } from './stage.js';
-import { compareApiVersions, isStable } from './storage-version.js';
+import { compareApiVersions, isStable } from '../model/api-versions.js';
 
 /**
  * The `select` stage: keeps the resources the `resources` option selects, at the api-versions its

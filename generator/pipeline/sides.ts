@@ -75,7 +75,7 @@ export function findOverride<K extends keyof PropertyOverride>(
 ): PropertyOverride | undefined {
   if (context.overrides.overrides.length === 0) return undefined;
   const candidates = new Set([typeName, armTypeName(typeName)]);
-  if (p.annotations?.declaredIn) candidates.add(p.annotations.declaredIn);
+  if (p.declaredIn) candidates.add(p.declaredIn);
   for (const candidate of candidates) {
     const found = context.overrides.find({ namespace: pkg.namespace, apiVersion: pkg.apiVersion, typeName: candidate, armName: p.armName }, field);
     if (found) return found;

@@ -191,7 +191,7 @@ function topObject(pkg: ApiPackage, t: Type): ObjectType | undefined {
       required: false,
       readOnly: false,
       description: `The ${resolved.discriminator} "${v.value}" variant of the resource; set exactly one variant.`,
-      annotations: { variant: v.value },
+      variant: v.value,
     })),
   };
 }

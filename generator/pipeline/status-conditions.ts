@@ -6,9 +6,9 @@
  * `severity` (Error/Warning/Info/""), `lastTransitionTime`, `reason`, `message`,
  * `observedGeneration`. It is named `Condition_KubernetesStatus` (a suffix no ARM-derived status
  * type has; numbered if a spec ever uses that name). Every `<Kind>_STATUS` gets, first, the
- * property `conditions`: an array of that type, `role: 'conditions'`, annotated
- * `{ kubernetesOnly: 'true' }` because it is not part of the ARM payload, and keyed by `type`
- * (`identifiers`: the CRD makes it a list map, as Kubernetes' own conditions are). An ARM property that
+ * property `conditions`: an array of that type, `role: 'conditions'` (not part of the ARM
+ * payload), keyed by `type` (`identifiers`: the CRD makes it a list map, as Kubernetes' own
+ * conditions are). An ARM property that
  * would also be named `conditions` is renamed `armConditions` and reported. A resource without a
  * status type gets one holding just `conditions`.
  *
@@ -69,7 +69,6 @@ function conditionsProperty(typeName: string): Property {
     readOnly: true,
     role: 'conditions',
     description: 'The conditions of the reconciliation of the resource by the operator.',
-    annotations: { kubernetesOnly: 'true' },
   };
 }
 

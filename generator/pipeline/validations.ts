@@ -11,7 +11,7 @@
  *     `multipleOf` ≤ 0, is dropped (`validation-invalid`);
  *   - closed enums stay enforced; open enums (`x-ms-enum.modelAsString`) follow `openEnums`:
  *     `document` makes them plain primitives of their base, their values kept in the description
- *     ("Known values: ...") and in the annotation `knownValues` (a JSON array) of the properties
+ *     ("Known values: ...") and in the field `knownValues` of the properties
  *     that use them; `enforce` keeps them as closed enums (`open: false`);
  *   - an enum without values becomes a plain primitive (`enum-empty`).
  * Status types are observed, not validated (as in ASO): every validation is removed and every enum
@@ -23,8 +23,9 @@
  */
 import type { CodeOfSeverity } from '../diagnostic-codes.js';
 import type { SourceLocation } from '../diagnostics.js';
-import type { ApiPackage, EnumType, Property, Type, Validations } from '../model/types.js';
+import type { ApiPackage, EnumType, EnumValue, Property, Type, Validations } from '../model/types.js';
 import { mapPackages, resolve } from '../model/walk.js';
+import { patternProblem } from '../rules/patterns.js';
 import { mapKubernetesTypes, mapSame, oncePerSource, type SideDefinition } from './sides.js';
 import type { Stage, StageContext } from './stage.js';
 
@@ -114,7 +115,7 @@ class Checker {
     // A property without a description of its own shows its named type's (`sku.name` → "The SKU
     // name..."): keep that text in front of the known values rather than hiding it.
     const own = p.description ?? (p.type.kind === 'ref' ? this.pkg.types[p.type.name]?.description : undefined);
-    return { ...p, type, description: withKnownValues(own, known.text), annotations: { ...p.annotations, knownValues: known.json } };
+    return { ...p, type, description: withKnownValues(own, known.text), knownValues: known.values };
   }
 
   /** The enum (inline or named, also as array items or map values) that this stage turns into documentation. */
@@ -183,14 +184,14 @@ function withValidations<T extends { validations?: Validations }>(t: T, validati
   return rest as T;
 }
 
-const knownValuesCache = new WeakMap<EnumType, { text: string; json: string }>();
+const knownValuesCache = new WeakMap<EnumType, { text: string; values: EnumValue['value'][] }>();
 
-/** `Known values: "A", "B".` and `["A","B"]` for an enum (cached: named enums are used many times). */
-function knownValues(e: EnumType): { text: string; json: string } {
+/** `Known values: "A", "B".` and the values of an enum (cached: named enums are used many times). */
+function knownValues(e: EnumType): { text: string; values: EnumValue['value'][] } {
   let known = knownValuesCache.get(e);
   if (!known) {
     const values = e.values.map((v) => v.value);
-    known = { text: `Known values: ${values.map((v) => JSON.stringify(v)).join(', ')}.`, json: JSON.stringify(values) };
+    known = { text: `Known values: ${values.map((v) => JSON.stringify(v)).join(', ')}.`, values };
     knownValuesCache.set(e, known);
   }
   return known;
@@ -198,75 +199,4 @@ function knownValues(e: EnumType): { text: string; json: string } {
 
 function withKnownValues(description: string | undefined, known: string): string {
   return description ? `${description}\n\n${known}` : known;
-}
-
-const patternProblems = new Map<string, string | undefined>();
-
-/** Why a pattern cannot be a Kubernetes CRD pattern (Go RE2) or a JavaScript RegExp; undefined when it can. Cached: specs repeat patterns. */
-export function patternProblem(pattern: string): string | undefined {
-  if (patternProblems.has(pattern)) return patternProblems.get(pattern);
-  const problem = re2Problem(pattern) ?? javaScriptProblem(pattern);
-  patternProblems.set(pattern, problem);
-  return problem;
-}
-
-function javaScriptProblem(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern);
-    return undefined;
-  } catch (e) {
-    return `JavaScript: ${(e as Error).message}`;
-  }
-}
-
-/** Escapes with a letter that RE2 (Go `regexp/syntax`) accepts, outside and inside `[...]`; any other `\<letter>` is a syntax error there. */
-const RE2_ESCAPES = new Set('afnrtvxdDsSwWpPbBAzQE');
-const RE2_CLASS_ESCAPES = new Set('afnrtvxdDsSwWpP');
-const MAX_REPEAT = 1000;
-
-/** What RE2 cannot run in a (JavaScript-flavoured) pattern, found by one scan over its tokens. */
-function re2Problem(pattern: string): string | undefined {
-  let inClass = false;
-  let quantified = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    const wasQuantified: boolean = quantified;
-    quantified = false;
-    if (c === '\\') {
-      const next = pattern[++i] ?? '';
-      if (next === 'k' && pattern[i + 1] === '<') return 'named backreference';
-      if (/[1-9]/.test(next)) return 'backreference';
-      if (next === 'u') return '\\u escape';
-      if (/[A-Za-z]/.test(next) && !(inClass ? RE2_CLASS_ESCAPES : RE2_ESCAPES).has(next)) return `escape \\${next}${inClass ? ' in a character class' : ''}`;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      if (pattern[i + 1] === '^') i++;
-      if (pattern[i + 1] === ']') i++;
-    } else if (c === '(' && pattern[i + 1] === '?') {
-      const group = pattern.slice(i + 2, i + 4);
-      if (group[0] === '=' || group[0] === '!') return 'lookahead';
-      if (group === '<=' || group === '<!') return 'lookbehind';
-      if (group[0] === '>') return 'atomic group';
-      if (group[0] === '(') return 'conditional group';
-      if (group[0] === '<' || group[0] === "'") return 'named group (?<name>), unknown to Go before 1.22';
-    } else if (c === '*' || c === '+' || c === '?') {
-      if (wasQuantified && c === '+') return 'possessive quantifier';
-      quantified = !(wasQuantified && c === '?');
-    } else if (c === '{') {
-      const repeat = /^\{(\d+)(?:,(\d*))?\}/.exec(pattern.slice(i));
-      if (repeat) {
-        if (wasQuantified) return 'quantifier after a quantifier';
-        if (Number(repeat[1]) > MAX_REPEAT || Number(repeat[2] || 0) > MAX_REPEAT) return `repeat count over ${MAX_REPEAT}`;
-        i += repeat[0].length - 1;
-        quantified = true;
-      }
-    }
-  }
-  return inClass ? 'unclosed character class' : undefined;
 }

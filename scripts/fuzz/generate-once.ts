@@ -1,17 +1,15 @@
 /**
- * The whole generator in-process, as `armkube generate` runs it: load the specs, run the aso
- * stages, run every aso emitter, and write the output folder (all or nothing) unless a stage or
- * emitter crashed. An exception escaping any step is caught here only to be reported as a
+ * The whole generator in-process, through the library's `generate` as `armkube generate` runs
+ * it: load the specs, run the aso stages and emitters, and write the output folder (all or
+ * nothing) unless a stage or emitter crashed. An exception escaping any step is caught here only to be reported as a
  * finding: in the CLI it would be uncaught.
  */
 import { createHash } from 'node:crypto';
-import { Diagnostics, type Diagnostic } from '../../generator/diagnostics.js';
+import { CRASH_CODES } from '../../generator/diagnostic-codes.js';
+import type { Diagnostic } from '../../generator/diagnostics.js';
 import type { EmittedFile } from '../../generator/emit/emitter.js';
 import { writeOutput } from '../../generator/emit/write-output.js';
-import { CRASH_CODES } from '../../generator/diagnostic-codes.js';
-import { loadSpecs } from '../../generator/loader/load.js';
-import { runPipeline } from '../../generator/pipeline/runner.js';
-import { asoEmitters, asoStages } from '../../generator/targets/aso.js';
+import { generate } from '../../generator/generate/index.js';
 
 /** Diagnostics that mean armkube itself failed, not the specs (as in `armkube generate`). */
 export const BUG_CODES: ReadonlySet<string> = CRASH_CODES;
@@ -56,31 +54,19 @@ function report(d: Diagnostic): ReportedDiagnostic {
   };
 }
 
-export function generateOnce(specsDir: string, outDir: string): GenerateOutcome {
+export async function generateOnce(specsDir: string, outDir: string): Promise<GenerateOutcome> {
   const started = performance.now();
-  const all: Diagnostic[] = [];
-  const files: EmittedFile[] = [];
+  let all: Diagnostic[] = [];
+  let files: EmittedFile[] = [];
   let step: 'load' | 'pipeline' | 'emit' | 'write' = 'load';
   let written = false;
   let uncaught: GenerateOutcome['uncaught'];
   try {
-    const loaded = loadSpecs({ specsDir });
-    all.push(...loaded.diagnostics);
-    step = 'pipeline';
-    const pipeline = runPipeline(loaded.model, asoStages);
-    all.push(...pipeline.diagnostics);
-    step = 'emit';
-    for (const emitter of asoEmitters) {
-      const diagnostics = new Diagnostics(emitter.id);
-      try {
-        files.push(...emitter.emit(pipeline.model, { diagnostics, count: () => {} }));
-      } catch (e) {
-        diagnostics.error('emitter-failed', `emitter ${emitter.id} failed: ${(e as Error).stack ?? String(e)}`);
-      }
-      all.push(...diagnostics.items);
-    }
+    const result = await generate({ specsDir, target: 'aso', onProgress: (_, at) => void (step = at === 'stages' ? 'pipeline' : at) });
+    all = result.diagnostics;
+    files = result.files;
     step = 'write';
-    if (!all.some((d) => BUG_CODES.has(d.code))) {
+    if (!result.report.crashed) {
       writeOutput(outDir, files);
       written = true;
     }

@@ -16,8 +16,8 @@ if (!process.send) {
   process.exit(2);
 }
 
-process.on('message', (request: Request) => {
-  const outcome = generateOnce(request.specsDir, request.outDir);
+process.on('message', async (request: Request) => {
+  const outcome = await generateOnce(request.specsDir, request.outDir);
   process.send!({ id: request.id, outcome });
 });
 process.send({ ready: true });

@@ -12,7 +12,7 @@
  *   6. the Crossplane target's CRDs and example objects the same way.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openGeneratedCode } from '../../generator/generated/load.js';
+import { openGeneratedCode } from '../../generator/output-reader/load.js';
 import { azureSpecsDir, hasAzureSpecs } from '../helpers.js';
 import { agreement, schemasOf } from './parts/agreement.js';
 import { failingStart, notReadyInTime, portInUse } from './parts/bad-input.js';

@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { checkCrd, crdEmitter, type CustomResourceDefinition } from '../../generator/emit/crd/index.js';
-import { compileValidator } from '../../generator/generated/validate-object.js';
+import { compileValidator } from '../../generator/output-reader/validate-object.js';
 import { loadSpecs } from '../../generator/loader/load.js';
 import type { Model } from '../../generator/model/types.js';
 import { asoStages } from '../../generator/targets/aso.js';

@@ -118,7 +118,7 @@ describe('a provider package built on armkube', () => {
 
     it("its stage's property is in the final model, named and typed as it wrote it", () => {
       for (const property of [report.deletionPolicy.storageAccount, report.deletionPolicy.vault]) {
-        expect(property).toMatchObject({ name: 'deletionPolicy', type: { kind: 'enum' }, annotations: { kubernetesOnly: 'true' } });
+        expect(property).toMatchObject({ name: 'deletionPolicy', type: { kind: 'enum' }, kubernetesOnly: true });
         expect(property!.type.values.map((v) => v.value)).toEqual(['Delete', 'Orphan']);
       }
       expect(report.counts['deletionPolicy.added']).toBe(report.counts['summary.kinds']);

@@ -14,7 +14,7 @@
  * kind) is reported and the first one kept. Output is sorted by path and byte-identical for the
  * same model.
  */
-import type { EmitContext, EmittedFile, Emitter } from '../emitter.js';
+import type { EmitContext, EmittedFile, SyncEmitter } from '../emitter.js';
 import type { Model, Resource } from '../../model/types.js';
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -26,7 +26,7 @@ const LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/;
  * The client emitter: a typed Kubernetes client per kind and version,
  * `ts/<group>/<version>/<Kind>.client.ts` (see above).
  */
-export const clientEmitter: Emitter = {
+export const clientEmitter: SyncEmitter = {
   id: 'client',
   description: 'a typed Kubernetes client per kind and version (ts/<group>/<version>/<Kind>.client.ts) over armkube/runtime/client',
   emit(model: Model, context: EmitContext): EmittedFile[] {

@@ -10,7 +10,7 @@
  * (`spec.conversion`, see `conversion.ts`).
  */
 import type { ApiPackage, KubernetesResourceInfo, Model, Resource } from '../../model/types.js';
-import { compareApiVersions } from '../../pipeline/storage-version.js';
+import { compareApiVersions } from '../../model/api-versions.js';
 import type { EmitContext } from '../emitter.js';
 import { conversionOf, type CrdConversion } from './conversion.js';
 import type { CrdSchema } from './openapi.js';

@@ -24,7 +24,7 @@
  * first; `buildCrds` gives both sizes of every kind (and why a CRD was not written).
  */
 import type { ApiPackage, Model } from '../../model/types.js';
-import type { EmitContext, EmittedFile, Emitter } from '../emitter.js';
+import type { EmitContext, EmittedFile, SyncEmitter } from '../emitter.js';
 import { assembleCrd, kindsOf, pluralOf, type KindVersions } from './crd.js';
 import { report } from './report.js';
 import { SchemaBuilder } from './schema.js';
@@ -70,7 +70,7 @@ export function crdPath(group: string, plural: string): string {
  * The CRD emitter: one checked, structural CustomResourceDefinition per (group, kind) of the model,
  * in `crds/<group>_<plural>.yaml` (see above).
  */
-export const crdEmitter: Emitter = {
+export const crdEmitter: SyncEmitter = {
   id: 'crd',
   description: 'one structural CustomResourceDefinition (apiextensions.k8s.io/v1) per kind, checked and sized, in crds/<group>_<plural>.yaml',
   emit: (model, context) => buildCrds(model, context).flatMap((r) => (r.file ? [r.file] : [])),

@@ -26,7 +26,7 @@ export interface CrdSchema extends Omit<Validations, 'uniqueItems'> {
   'x-kubernetes-list-map-keys'?: string[];
   /** CEL rules: where the model asks for them (`KubernetesResourceInfo.specRules`) and for fields required inside an optional envelope. */
   'x-kubernetes-validations'?: { rule: string; message?: string }[];
-  /** Only Kubernetes defaults (the `kubernetesDefault` annotation); ARM defaults are the service's. */
+  /** Only Kubernetes defaults (a property's `kubernetesDefault`); ARM defaults are the service's. */
   default?: unknown;
 }
 

@@ -30,7 +30,7 @@
  *   any          `x-kubernetes-preserve-unknown-fields: true` and no type (any JSON value)
  *
  * Descriptions come from the property, else from the named type. ARM defaults are not emitted
- * (they are the service's, not Kubernetes'); a `kubernetesDefault` annotation (JSON) is. A
+ * (they are the service's, not Kubernetes'); a property's `kubernetesDefault` is. A
  * cycle (none is left after the `recursion` stage), an over-deep nesting or a dangling reference
  * becomes free-form with a diagnostic.
  */
@@ -280,7 +280,7 @@ function newWalk(side: Side): Walk {
 }
 
 function isVariant(p: Property): boolean {
-  return p.annotations?.variant !== undefined;
+  return p.variant !== undefined;
 }
 
 function enumValueFits(value: string | number | boolean, base: EnumType['base']): boolean {
@@ -294,12 +294,12 @@ function enumValueFits(value: string | number | boolean, base: EnumType['base'])
   }
 }
 
-/** The schema with the default of the `kubernetesDefault` annotation (JSON), after the description. */
+/** The schema with the property's `kubernetesDefault`, after the description (a copy: the YAML must not share objects). */
 function withKubernetesDefault(s: CrdSchema, p: Property): CrdSchema {
-  const json = p.annotations?.kubernetesDefault;
-  if (json === undefined) return s;
+  if (p.kubernetesDefault === undefined) return s;
+  const value = structuredClone(p.kubernetesDefault);
   const { description, ...rest } = s;
-  return description === undefined ? { default: JSON.parse(json) as unknown, ...rest } : { description, default: JSON.parse(json) as unknown, ...rest };
+  return description === undefined ? { default: value, ...rest } : { description, default: value, ...rest };
 }
 
 function withDescription(description: string | undefined, rest: CrdSchema): CrdSchema {

@@ -27,7 +27,7 @@
  *   pattern               a pattern Go's RE2 cannot compile
  *   nullable-root, default-in-metadata, not-a-schema
  */
-import { patternProblem } from '../../pipeline/validations.js';
+import { patternProblem } from '../../rules/patterns.js';
 import { KUBERNETES_SCHEMA_KEYWORDS } from './openapi.js';
 
 /** The structural-schema rule a problem breaks (listed above). */

@@ -15,7 +15,7 @@
 import type { StatementStructures } from 'ts-morph';
 import { StructureKind } from 'ts-morph';
 import type { Model } from '../../model/types.js';
-import type { EmitContext, EmittedFile, Emitter } from '../emitter.js';
+import type { EmitContext, EmittedFile, SyncEmitter } from '../emitter.js';
 import { quote } from '../typescript/names.js';
 import { homedIn, planPackages, SHARED, type KindPlan, type PackagePlan } from '../typescript/plan.js';
 import { Printer } from '../typescript/printer.js';
@@ -28,7 +28,7 @@ export const REGISTRY_PATH = 'ts/index.ts';
  * The `crossplane-types` emitter: TypeScript interfaces of the managed resources (no ARM shapes, no
  * conversion) and the registry `ts/index.ts` (see above).
  */
-export const crossplaneTypesEmitter: Emitter = {
+export const crossplaneTypesEmitter: SyncEmitter = {
   id: 'crossplane-types',
   description: 'TypeScript interfaces of the managed resources (no ARM conversion) and the registry ts/index.ts',
   emit(model: Model, context: EmitContext): EmittedFile[] {

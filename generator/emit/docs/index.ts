@@ -5,13 +5,16 @@
  * `armToSpec`). Rendered with the handlebars templates of `templates/docs/`.
  *
  * Unlike the other emitters it needs more than the model: the specs folder (to read the example
- * files) and the generated code (`loadGeneratedFiles` of the TypeScript emitter's files), so it is
- * an async function, not an `Emitter`. Paths are relative to the output folder (`docs/...`).
+ * files) and the generated code (`loadGeneratedFiles` of the TypeScript emitter's files), so
+ * `docsEmitter` is async and needs the `typescript` emitter. Paths are relative to the output
+ * folder (`docs/...`).
  */
-import type { Diagnostics } from '../../diagnostics.js';
-import { loadGeneratedFiles, type GeneratedCode } from '../../generated/load.js';
+import { Diagnostics } from '../../diagnostics.js';
+import { loadGeneratedFiles, type GeneratedCode } from '../../output-reader/load.js';
 import type { Model } from '../../model/types.js';
-import type { EmittedFile } from '../emitter.js';
+import type { EmittedFile, Emitter } from '../emitter.js';
+import { typescriptEmitter } from '../typescript/index.js';
+import { parametersAsSpec } from './envelope.js';
 import { DEFAULT_FIELD_LIMITS, type FieldLimits } from './fields.js';
 import { docsTemplates } from './templates.js';
 import { groupViews } from './views.js';
@@ -64,6 +67,25 @@ export async function emitDocsFromFiles(model: Model, typescriptFiles: readonly 
     return [];
   }
 }
+
+/**
+ * The docs as an emitter: it needs the `typescript` emitter's files (their conversion registry
+ * makes the samples) and `context.specsDir`. Without the registry (`ts/index.ts`) it writes nothing.
+ */
+export const docsEmitter: Emitter = {
+  id: 'docs',
+  description: 'Markdown API reference: docs/index.md and a page per Kubernetes group, with samples from the specs\' examples',
+  needs: ['typescript'],
+  async emit(model, context) {
+    // Kinds whose parameters sit in `forProvider` need TypeScript made from a view of the model (see envelope.ts).
+    const view = parametersAsSpec(model);
+    // Its diagnostics are those the typescript emitter reports over the model itself: not repeated.
+    const typescriptFiles = view ? typescriptEmitter.emit(view, { diagnostics: new Diagnostics('typescript'), count: () => {} }) : (context.inputs?.get('typescript') ?? []);
+    if (!typescriptFiles.some((f) => f.path === 'ts/index.ts')) return [];
+    if (context.specsDir === undefined) throw new Error('the docs emitter needs context.specsDir (the examples are read there)');
+    return emitDocsFromFiles(model, typescriptFiles, { diagnostics: context.diagnostics, specsDir: context.specsDir, count: context.count });
+  },
+};
 
 export { fieldTable, typeLabel, DEFAULT_FIELD_LIMITS, type FieldLimits, type FieldRow, type FieldTable } from './fields.js';
 export { kubernetesName, sampleOf, type Sample, type SampleResult } from './sample.js';

@@ -7,7 +7,7 @@
  */
 import { dump } from 'js-yaml';
 import type { Diagnostics } from '../../diagnostics.js';
-import type { GeneratedCode } from '../../generated/load.js';
+import type { GeneratedCode } from '../../output-reader/load.js';
 import type { KubernetesResourceInfo, Resource } from '../../model/types.js';
 import { parseArmId } from '../../runtime/arm-id.js';
 import type { OwnerReference } from '../../runtime/index.js';
@@ -34,9 +34,11 @@ export interface SampleInputs {
 
 /**
  * The sample of one resource (one kind at one version): of its examples that convert, the one
- * whose spec sets the most values (the most instructive; the first of equals).
+ * whose spec sets the most values (the most instructive; the first of equals). With `envelope`
+ * (Crossplane's `forProvider`), the converted parameters go under that spec property: the code
+ * then converts into the parameters type (see envelope.ts).
  */
-export function sampleOf(resource: Resource, inputs: SampleInputs): SampleResult {
+export function sampleOf(resource: Resource, inputs: SampleInputs, envelope?: string): SampleResult {
   const k = resource.kubernetes!;
   const files = resource.examples ?? [];
   if (!files.length) return { none: `the specs have no PUT example for api-version ${resource.apiVersion}` };
@@ -63,7 +65,7 @@ export function sampleOf(resource: Resource, inputs: SampleInputs): SampleResult
     try {
       const { spec, secrets } = generated.armToSpec(read.request.body, owner.reference);
       const values = countValues(spec);
-      if (!best || values > best.values) best = { sample: render(k, resource.apiVersion, read.request, spec as Record<string, unknown>, secrets), values };
+      if (!best || values > best.values) best = { sample: render(k, resource.apiVersion, read.request, envelope === undefined ? (spec as Record<string, unknown>) : { [envelope]: spec }, secrets), values };
     } catch (e) {
       const message = (e as Error).message.split('\n')[0];
       inputs.diagnostics.warning('docs-sample-failed', `armToSpec of ${k.kind} ${k.version} failed on the example ${file}: ${message}`, { file, pointer: '' });

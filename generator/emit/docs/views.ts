@@ -7,6 +7,7 @@
 import type { ApiPackage, Model, Resource, Scope } from '../../model/types.js';
 import { DEFAULT_FIELD_LIMITS, fieldTable, type FieldLimits, type FieldTable } from './fields.js';
 import { headingAnchor } from './markdown.js';
+import { parametersEnvelope } from './envelope.js';
 import { sampleOf, type Sample, type SampleInputs } from './sample.js';
 
 export interface VersionView {
@@ -90,7 +91,7 @@ function kindView(entries: Entry[], linkOf: LinkOf, inputs: SampleInputs, limits
   let sample: Sample | null = null;
   let noSample: string | null = null;
   for (const e of [main, ...sorted.filter((x) => x !== main)]) {
-    const result = sampleOf(e.resource, inputs);
+    const result = sampleOf(e.resource, inputs, parametersEnvelope(e.pkg, e.resource)?.property);
     if ('sample' in result) {
       sample = result.sample;
       break;

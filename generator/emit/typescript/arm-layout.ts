@@ -32,12 +32,12 @@ export interface ArmNode {
 
 /** Properties that are not part of the ARM payload: `owner`, `azureName` (in the URL) and `conditions`. */
 export function isKubernetesOnly(p: Property): boolean {
-  return p.role !== undefined || p.annotations?.kubernetesOnly === 'true';
+  return p.role !== undefined || p.kubernetesOnly === true;
 }
 
 /** Whether a property is one variant of a polymorphic resource body. */
 export function isVariantProperty(p: Property): boolean {
-  return p.annotations?.variant !== undefined;
+  return p.variant !== undefined;
 }
 
 /**

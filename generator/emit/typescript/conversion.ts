@@ -368,7 +368,7 @@ export class Conversions {
   }
 
   private variantsToArm(type: ObjectType & { discriminator: string }, valueVar: string, path: PathText): string[] {
-    const variants = type.properties.filter(isVariantProperty).map((p) => ({ name: p.name, value: p.annotations!.variant!, type: p.type }));
+    const variants = type.properties.filter(isVariantProperty).map((p) => ({ name: p.name, value: p.variant!, type: p.type }));
     return this.chooseVariant(variants, type.discriminator, valueVar, path);
   }
 
@@ -409,7 +409,7 @@ export class Conversions {
   private variantsFromArm(t: PlannedType, type: ObjectType & { discriminator: string }, valueVar: string, resultVar: string, path: PathText, side: 'spec' | 'status'): string[] {
     const lines = [`switch (${access(valueVar, type.discriminator)}) {`];
     for (const p of type.properties.filter(isVariantProperty)) {
-      lines.push(`  case ${literal(p.annotations!.variant!)}:`, `    ${this.own.write(resultVar, p.name, this.x.fromArm(p.type, valueVar, path.property(p.name), side))}`, '    break;');
+      lines.push(`  case ${literal(p.variant!)}:`, `    ${this.own.write(resultVar, p.name, this.x.fromArm(p.type, valueVar, path.property(p.name), side))}`, '    break;');
     }
     if (side === 'spec') {
       lines.push(

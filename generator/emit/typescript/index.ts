@@ -12,7 +12,7 @@
  * ts-morph's layout (`statement-text.ts` writes the structures the emitter makes, `body.ts` keeps
  * function bodies as lines).
  */
-import type { EmitContext, EmittedFile, Emitter } from '../emitter.js';
+import type { EmitContext, EmittedFile, SyncEmitter } from '../emitter.js';
 import type { Model } from '../../model/types.js';
 import { kindFile, sharedFile, type FileStatements } from './files.js';
 import { planPackages, type KindPlan } from './plan.js';
@@ -23,7 +23,7 @@ import { REGISTRY_PATH, registryStatements } from './registry.js';
  * The TypeScript emitter: interfaces and ARM conversion code per kind and version, shared types per
  * package, and the registry `ts/index.ts` (see above).
  */
-export const typescriptEmitter: Emitter = {
+export const typescriptEmitter: SyncEmitter = {
   id: 'typescript',
   description: 'TypeScript interfaces (Kubernetes and ARM shapes), ARM conversion code per kind, and the registry ts/index.ts',
   emit(model: Model, context: EmitContext): EmittedFile[] {

@@ -461,7 +461,7 @@ function markVariants(planned: Map<string, PlannedType>, context: EmitContext): 
       for (const v of type.variants) if (v.type.kind === 'ref') tag(v.type.name, { discriminator: type.discriminator, value: v.value }, t);
     } else if (isPolymorphic(type)) {
       for (const p of type.properties) {
-        if (isVariantProperty(p) && p.type.kind === 'ref') tag(p.type.name, { discriminator: type.discriminator, value: p.annotations!.variant! }, t);
+        if (isVariantProperty(p) && p.type.kind === 'ref') tag(p.type.name, { discriminator: type.discriminator, value: p.variant! }, t);
       }
     }
   }
@@ -472,14 +472,13 @@ function markKnownValues(planned: Map<string, PlannedType>): void {
   for (const t of planned.values()) {
     if (t.def.type.kind !== 'object') continue;
     for (const p of t.def.type.properties) {
-      const known = p.annotations?.knownValues;
+      const known = knownValuesOf(p);
       if (!known) continue;
       const element = elementType(p.type);
       if (element.kind !== 'ref') continue;
       const target = planned.get(element.name);
       if (!target || target.knownValues || target.def.type.kind !== 'primitive') continue;
-      const values = parseKnownValues(known);
-      if (values) target.knownValues = values;
+      target.knownValues = known;
     }
   }
 }
@@ -490,15 +489,10 @@ export function elementType(t: Type): Type {
   return t;
 }
 
-/** The `knownValues` annotation (a JSON list) as values; undefined when it is not one. */
-export function parseKnownValues(json: string): EnumValue['value'][] | undefined {
-  try {
-    const values: unknown = JSON.parse(json);
-    if (Array.isArray(values) && values.length > 0 && values.every((v) => ['string', 'number', 'boolean'].includes(typeof v))) return values as EnumValue['value'][];
-  } catch {
-    // not a list: documented only
-  }
-  return undefined;
+/** A property's `knownValues` when they can make a union type (a non-empty list of literals); else undefined. */
+export function knownValuesOf(p: Property): EnumValue['value'][] | undefined {
+  const values = p.knownValues;
+  return values && values.length > 0 && values.every((v) => ['string', 'number', 'boolean'].includes(typeof v)) ? values : undefined;
 }
 
 /** Whether a type's ARM shape differs from its Kubernetes shape (objects and unions always have their own). */

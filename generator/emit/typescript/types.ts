@@ -21,7 +21,7 @@ import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStru
 import { StructureKind } from 'ts-morph';
 import { isVariantProperty, type ArmNode } from './arm-layout.js';
 import { docText, literal, propertyKey } from './names.js';
-import { elementType, parseKnownValues, type KindPlan, type PlannedType } from './plan.js';
+import { elementType, knownValuesOf, type KindPlan, type PlannedType } from './plan.js';
 import type { FileScope } from './scope.js';
 
 type Shape = 'kubernetes' | 'arm';
@@ -78,13 +78,10 @@ function openUnion(values: readonly (string | number | boolean)[], base: Primiti
   return [...values.map(literal), `(${b} & {})`].join(' | ');
 }
 
-/** The known values a property's own annotation gives its (element) type, unless a named type carries them. */
+/** The known values a property gives its (element) type, unless a named type carries them. */
 function propertyKnownValues(p: Property): (string | number | boolean)[] | undefined {
-  const json = p.annotations?.knownValues;
-  if (!json) return undefined;
-  const element = elementType(p.type);
-  if (element.kind !== 'primitive') return undefined;
-  return parseKnownValues(json);
+  if (elementType(p.type).kind !== 'primitive') return undefined;
+  return knownValuesOf(p);
 }
 
 function propertyDocs(p: Property): string[] {
@@ -151,7 +148,7 @@ export function armDeclarations(t: PlannedType, scope: FileScope): (InterfaceDec
     return [{ kind: StructureKind.TypeAlias, name: t.armName, isExported: true, docs: [about], type: variantUnion(t, type.variants, type.discriminator, scope) }];
   }
   if (type.kind === 'object' && type.discriminator !== undefined && type.properties.some(isVariantProperty)) {
-    const variants = type.properties.filter(isVariantProperty).map((p) => ({ value: p.annotations!.variant!, type: p.type }));
+    const variants = type.properties.filter(isVariantProperty).map((p) => ({ value: p.variant!, type: p.type }));
     return [{ kind: StructureKind.TypeAlias, name: t.armName, isExported: true, docs: [about], type: variantUnion(t, variants, type.discriminator, scope) }];
   }
   if (type.kind === 'object' && t.layout) {

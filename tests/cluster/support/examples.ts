@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { armInputOf } from '../../../generator/cli/arm-input.js';
 import { importBody } from '../../../generator/cli/import.js';
-import { openGeneratedCode } from '../../../generator/generated/load.js';
+import { openGeneratedCode } from '../../../generator/output-reader/load.js';
 import { discoverPackages } from '../../../generator/loader/discover.js';
 
 type Json = Record<string, any>;

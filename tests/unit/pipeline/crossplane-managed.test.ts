@@ -45,12 +45,12 @@ describe('crossplane-managed on the fixture', () => {
     expect(named(spec, 'initProvider').type).toEqual(ref('Widget_InitParameters'));
     expect(named(spec, 'managementPolicies')).toMatchObject({
       type: { kind: 'array', items: { kind: 'enum', values: ['Observe', 'Create', 'Update', 'Delete', 'LateInitialize', '*'].map((value) => ({ value })) } },
-      annotations: { kubernetesDefault: '["*"]' },
+      kubernetesDefault: ['*'],
     });
-    expect(named(spec, 'providerConfigRef')).toMatchObject({ type: ref('CrossplaneReference'), annotations: { kubernetesDefault: '{"name":"default"}' } });
-    expect(named(spec, 'deletionPolicy')).toMatchObject({ type: { kind: 'enum', values: [{ value: 'Orphan' }, { value: 'Delete' }] }, annotations: { kubernetesDefault: '"Delete"' } });
+    expect(named(spec, 'providerConfigRef')).toMatchObject({ type: ref('CrossplaneReference'), kubernetesDefault: { name: 'default' } });
+    expect(named(spec, 'deletionPolicy')).toMatchObject({ type: { kind: 'enum', values: [{ value: 'Orphan' }, { value: 'Delete' }] }, kubernetesDefault: 'Delete' });
     expect(named(spec, 'writeConnectionSecretToRef').type).toEqual(ref('CrossplaneSecretReference'));
-    for (const p of spec) expect(p.annotations).toMatchObject({ kubernetesOnly: 'true', crossplane: 'resourceSpec' });
+    for (const p of spec) expect(p).toMatchObject({ kubernetesOnly: true, annotations: { crossplane: 'resourceSpec' } });
     expect(def(pkg, 'Widget_Spec').description).toBe('A widget.');
   });
 

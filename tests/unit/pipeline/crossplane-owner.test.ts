@@ -69,9 +69,11 @@ describe('crossplane-owner on the fixture', () => {
       required: false,
       readOnly: false,
       description: 'The name of the ResourceGroup this Widget belongs to. Set it, or fill it with resourceGroupNameRef or resourceGroupNameSelector.',
-      annotations: { kubernetesOnly: 'true', crossplane: 'identity', urlParameter: 'resourceGroupName' },
+      kubernetesOnly: true,
+      annotations: { crossplane: 'identity', urlParameter: 'resourceGroupName' },
     });
-    expect(named(widget, 'resourceGroupNameRef').annotations).toEqual({ kubernetesOnly: 'true', crossplane: 'ref', populates: 'resourceGroupName', referencedKinds: 'resources.azure.com/ResourceGroup' });
+    expect(named(widget, 'resourceGroupNameRef').kubernetesOnly).toBe(true);
+    expect(named(widget, 'resourceGroupNameRef').annotations).toEqual({ crossplane: 'ref', populates: 'resourceGroupName', referencedKinds: 'resources.azure.com/ResourceGroup' });
   });
 
   it('gives a child its parent by name, with Ref and Selector to the parent kind, and records the nearest parent as owner', () => {

@@ -39,7 +39,7 @@ describe('crossplane-references on the fixture', () => {
     const raw = named(widget, 'gadgetId');
     expect(raw).toMatchObject({ armName: 'gadgetId', armPath: ['properties', 'gadgetId'], type: STRING, required: false });
     expect(raw.annotations).toMatchObject({ reference: 'arm-id-details', referenceTypes: '["Microsoft.Test/gadgets"]' });
-    expect(raw.annotations?.renamedFrom).toBeUndefined();
+    expect(raw.renamedFrom).toBeUndefined();
     expect(named(widget, 'gadgetIdRef')).toEqual({
       name: 'gadgetIdRef',
       armName: 'gadgetIdRef',
@@ -47,12 +47,14 @@ describe('crossplane-references on the fixture', () => {
       required: false,
       readOnly: false,
       description: 'Reference to a Gadget (test.azure.com) to populate gadgetId.',
-      annotations: { kubernetesOnly: 'true', crossplane: 'ref', populates: 'gadgetId', referencedKinds: 'test.azure.com/Gadget' },
+      kubernetesOnly: true,
+      annotations: { crossplane: 'ref', populates: 'gadgetId', referencedKinds: 'test.azure.com/Gadget' },
     });
     expect(named(widget, 'gadgetIdSelector')).toMatchObject({
       type: SELECTOR,
       description: 'Selector for a Gadget (test.azure.com) to populate gadgetId.',
-      annotations: { kubernetesOnly: 'true', crossplane: 'selector', populates: 'gadgetId', referencedKinds: 'test.azure.com/Gadget' },
+      kubernetesOnly: true,
+      annotations: { crossplane: 'selector', populates: 'gadgetId', referencedKinds: 'test.azure.com/Gadget' },
     });
   });
 
@@ -104,7 +106,7 @@ describe('crossplane-references on the fixture', () => {
     expect(propertiesOf(pkg, 'CrossplaneSelector').map((p) => p.name)).toEqual(['matchControllerRef', 'matchLabels', 'policy']);
     expect(named(propertiesOf(pkg, 'CrossplanePolicy'), 'resolution')).toMatchObject({
       type: { kind: 'enum', values: [{ value: 'Required' }, { value: 'Optional' }] },
-      annotations: { kubernetesDefault: '"Required"' },
+      kubernetesDefault: 'Required',
     });
     expect(result.counts['crossplane.references']).toBe(6);
   });

@@ -46,7 +46,7 @@ describe('flatten-properties on the fixture', () => {
       armName: 'addressSpace',
       armPath: ['properties', 'addressSpace'],
       type: ref('AddressSpace'),
-      annotations: { declaredIn: 'VirtualNetworkPropertiesFormat' },
+      declaredIn: 'VirtualNetworkPropertiesFormat',
     });
     expect(prop(pkg, 'VirtualNetwork_Spec', 'subnets').armPath).toEqual(['properties', 'subnets']);
     // Properties that were already at the top keep no ARM path.
@@ -58,7 +58,7 @@ describe('flatten-properties on the fixture', () => {
     expect(prop(pkg, 'VirtualNetwork_Spec', 'protectionMode')).toMatchObject({
       armName: 'protectionMode',
       armPath: ['properties', 'ddosSettings', 'protectionMode'],
-      annotations: { declaredIn: 'DdosSettings' },
+      declaredIn: 'DdosSettings',
     });
     expect(prop(pkg, 'VirtualNetwork_Spec', 'planName').armPath).toEqual(['properties', 'ddosSettings', 'planName']);
     // The envelopes whose properties were all lifted are reached by nothing now, and are gone;
@@ -69,7 +69,7 @@ describe('flatten-properties on the fixture', () => {
     expect(result.counts.envelopesRemoved).toBe(6);
     // Subnet is only reached through the subnets array: its client-flatten envelope is lifted too.
     expect(names(pkg, 'Subnet')).toEqual(['id', 'name', 'addressPrefix']);
-    expect(prop(pkg, 'Subnet', 'addressPrefix')).toMatchObject({ armPath: ['properties', 'addressPrefix'], annotations: { declaredIn: 'SubnetPropertiesFormat' } });
+    expect(prop(pkg, 'Subnet', 'addressPrefix')).toMatchObject({ armPath: ['properties', 'addressPrefix'], declaredIn: 'SubnetPropertiesFormat' });
   });
 
   it('leaves a nested `properties` without x-ms-client-flatten where it is', () => {
@@ -130,16 +130,16 @@ describe('flatten-properties on the fixture', () => {
     expect(prop(pkg, 'VirtualNetwork_STATUS', 'detectedAttacks')).toMatchObject({
       readOnly: true,
       armPath: ['properties', 'ddosSettings', 'detectedAttacks'],
-      annotations: { declaredIn: 'DdosSettings' },
+      declaredIn: 'DdosSettings',
     });
     expect(names(pkg, 'Subnet_STATUS')).toEqual(['id', 'name', 'addressPrefix', 'provisioningState']);
     expect(prop(pkg, 'Subnet_STATUS', 'provisioningState').armPath).toEqual(['properties', 'provisioningState']);
   });
 
-  it('lifts an inline envelope without a declaredIn annotation', () => {
+  it('lifts an inline envelope without declaredIn', () => {
     expect(names(pkg, 'VirtualNetworksVirtualNetworkPeering_Spec')).toEqual(['id', 'name', 'remoteAddressSpace', 'allowForwardedTraffic']);
     expect(prop(pkg, 'VirtualNetworksVirtualNetworkPeering_Spec', 'allowForwardedTraffic')).toMatchObject({ armPath: ['properties', 'allowForwardedTraffic'] });
-    expect(prop(pkg, 'VirtualNetworksVirtualNetworkPeering_Spec', 'allowForwardedTraffic').annotations).toBeUndefined();
+    expect(prop(pkg, 'VirtualNetworksVirtualNetworkPeering_Spec', 'allowForwardedTraffic').declaredIn).toBeUndefined();
     expect(names(pkg, 'VirtualNetworksVirtualNetworkPeering_STATUS')).toEqual(['id', 'name', 'remoteAddressSpace', 'allowForwardedTraffic', 'peeringState']);
   });
 

@@ -58,7 +58,8 @@ describe('property-names', () => {
     ]);
     const tier = propertiesOf(pkg, 'Widget_Spec').find((p) => p.armName === 'tier')!;
     expect(tier.description).toBe('The pricing tier of the widget.');
-    expect(tier.annotations).toEqual({ declaredIn: 'WidgetProperties', renamed: 'config' });
+    expect(tier.annotations).toEqual({ renamed: 'config' });
+    expect(tier.declaredIn).toBe('WidgetProperties');
     expect(tier.armPath).toEqual(['properties', 'tier']);
   });
 

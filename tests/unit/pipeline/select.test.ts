@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Model, Resource } from '../../../generator/model/types.js';
 import type { PipelineOptions } from '../../../generator/pipeline/options.js';
 import { applyPolicy, packageSelected, selectStage } from '../../../generator/pipeline/select.js';
-import { compareApiVersions } from '../../../generator/pipeline/storage-version.js';
+import { compareApiVersions } from '../../../generator/model/api-versions.js';
 import { fixtureThrough } from '../../helpers.js';
 import { runStageAlone } from './stage-helpers.js';
 

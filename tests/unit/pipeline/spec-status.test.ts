@@ -199,7 +199,7 @@ describe('spec-status with a discriminated PUT body', () => {
     const spec = pkg.types.DeploymentScript_Spec.type;
     const status = pkg.types.DeploymentScript_STATUS.type;
     expect(spec).toMatchObject({ kind: 'object', discriminator: 'kind' });
-    const variants = (t: Type) => (t.kind === 'object' ? t.properties.map((p) => [p.name, p.type, p.annotations?.variant, p.required]) : []);
+    const variants = (t: Type) => (t.kind === 'object' ? t.properties.map((p) => [p.name, p.type, p.variant, p.required]) : []);
     expect(variants(spec)).toEqual([
       ['azureCliScript', { kind: 'ref', name: 'AzureCliScript' }, 'AzureCLI', false],
       ['azurePowerShellScript', { kind: 'ref', name: 'AzurePowerShellScript' }, 'AzurePowerShell', false],

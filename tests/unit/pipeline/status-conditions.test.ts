@@ -39,7 +39,6 @@ describe('status-conditions', () => {
       readOnly: true,
       role: 'conditions',
       description: 'The conditions of the reconciliation of the resource by the operator.',
-      annotations: { kubernetesOnly: 'true' },
     });
     expect(status.map((p) => [p.name, p.armName])).toEqual([
       ['conditions', 'conditions'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Model, Resource } from '../../../generator/model/types.js';
-import { chooseStorage, compareApiVersions, isStable, storageVersionStage } from '../../../generator/pipeline/storage-version.js';
+import { compareApiVersions, isStable } from '../../../generator/model/api-versions.js';
+import { chooseStorage, storageVersionStage } from '../../../generator/pipeline/storage-version.js';
 import { fixtureThrough } from '../../helpers.js';
 import { runStageAlone } from './stage-helpers.js';
 

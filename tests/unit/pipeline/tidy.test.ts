@@ -111,15 +111,15 @@ describe('tidy', () => {
 
   it('compares everything but the source and the name, in any key order', () => {
     const source = { file: 'a.json', pointer: '/definitions/A' };
-    const a = def('A', [prop('x', str, { description: 'X.', source, annotations: { immutable: 'true', declaredIn: 'P' } })]);
+    const a = def('A', [prop('x', str, { description: 'X.', source, declaredIn: 'P', annotations: { immutable: 'true' } })]);
     // B: the same fields written in another order, another source.
     const b: TypeDefinition = {
       side: 'spec',
-      type: { properties: [{ annotations: { declaredIn: 'P', immutable: 'true' }, type: str, readOnly: false, required: false, armName: 'x', name: 'x', description: 'X.', source: { file: 'b.json', pointer: '/x' } }], kind: 'object' },
+      type: { properties: [{ annotations: { immutable: 'true' }, declaredIn: 'P', type: str, readOnly: false, required: false, armName: 'x', name: 'x', description: 'X.', source: { file: 'b.json', pointer: '/x' } }], kind: 'object' },
       name: 'B',
     };
     const c = def('C', [prop('x', str, { description: 'X.', annotations: { immutable: 'true' } })]); // other annotations
-    const d = def('D', [prop('x', str, { description: 'X.', armPath: ['properties', 'x'], annotations: { immutable: 'true', declaredIn: 'P' } })]);
+    const d = def('D', [prop('x', str, { description: 'X.', armPath: ['properties', 'x'], declaredIn: 'P', annotations: { immutable: 'true' } })]);
     const e = { ...def('E', a.type.kind === 'object' ? a.type.properties : []), side: 'status' as const }; // other side
     const top = def('Top', ['A', 'B', 'C', 'D'].map((n) => prop(n.toLowerCase(), ref(n))));
     const topStatus = def('Top_STATUS', [prop('e', ref('E'))], 'status');

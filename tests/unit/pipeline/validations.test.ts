@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Type } from '../../../generator/model/types.js';
-import { patternProblem, validationsStage } from '../../../generator/pipeline/validations.js';
+import { patternProblem } from '../../../generator/rules/patterns.js';
+import { validationsStage } from '../../../generator/pipeline/validations.js';
 import { onlyPackage } from '../../helpers.js';
 import { prop, stageAlone } from './stage-helpers.js';
 
@@ -67,15 +68,17 @@ describe('validations', () => {
     expect(spec('tier').type).toMatchObject({ kind: 'enum', open: false, values: [{ value: 'Basic' }, { value: 'Standard' }] });
     expect(spec('color').type).toEqual(STRING);
     expect(spec('color').description).toBe('The color.\n\nKnown values: "Red", "Green".');
-    expect(spec('color').annotations).toEqual({ declaredIn: 'WidgetProperties', knownValues: '["Red","Green"]' });
+    expect(spec('color').annotations).toBeUndefined();
+    expect(spec('color').knownValues).toEqual(['Red', 'Green']);
+    expect(spec('color').declaredIn).toBe('WidgetProperties');
     expect(spec('shape').type).toEqual({ kind: 'ref', name: 'Shape' });
-    expect(spec('shape').annotations?.knownValues).toBe('["Round","Square"]');
+    expect(spec('shape').knownValues).toEqual(['Round', 'Square']);
     expect(pkg.types.Shape.type).toEqual(STRING);
     expect(pkg.types.Shape.description).toBe('A shape.\n\nKnown values: "Round", "Square".');
     expect(spec('sizes').type).toEqual({ kind: 'array', items: STRING });
     expect(spec('sizes').description).toBe('Known values: "Small", "Large".');
     expect(spec('legacy').type).toEqual(STRING);
-    expect(spec('legacy').annotations?.knownValues).toBeUndefined();
+    expect(spec('legacy').knownValues).toBeUndefined();
   });
 
   it('with openEnums: enforce, open enums become closed enums', async () => {
@@ -98,7 +101,7 @@ describe('validations', () => {
     expect(status('aliases').type).toEqual({ kind: 'array', items: STRING });
     expect(status('tier').type).toEqual(STRING);
     expect(status('tier').description).toBe('The tier.\n\nKnown values: "Basic", "Standard".');
-    expect(status('provisioningState').annotations?.knownValues).toBe('["Succeeded","Failed"]');
+    expect(status('provisioningState').knownValues).toEqual(['Succeeded', 'Failed']);
     expect(pkg.types.Shape_STATUS.type).toEqual(STRING);
     expect(status('extra').type).toEqual({ kind: 'any' });
   });

@@ -9,13 +9,10 @@ import {
   formatDiagnostic,
   loadGeneratedFiles,
   loadSpecs,
+  runEmitters,
   runPipeline,
   typescriptEmitter,
   writeOutput,
-  type Diagnostic,
-  type EmittedFile,
-  type Emitter,
-  type Model,
   type Property,
 } from 'armkube';
 import type { ResolvedReferences } from 'armkube/runtime';
@@ -28,19 +25,6 @@ if (!specsDir || !outDir) {
   process.exit(2);
 }
 
-/** Runs emitters over the final model, each with its own diagnostics (`source` = its id). */
-function emitAll(model: Model, emitters: readonly Emitter[]) {
-  const files: EmittedFile[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const counts: Record<string, number> = {};
-  for (const emitter of emitters) {
-    const sink = new Diagnostics(emitter.id);
-    files.push(...emitter.emit(model, { diagnostics: sink, count: (key, by = 1) => void (counts[key] = (counts[key] ?? 0) + by) }));
-    diagnostics.push(...sink.items);
-  }
-  return { files, diagnostics, counts };
-}
-
 const loaded = loadSpecs({
   specsDir,
   filter: (p) =>
@@ -49,7 +33,8 @@ const loaded = loadSpecs({
 });
 const stages = providerStages();
 const result = runPipeline(loaded.model, stages, { options: { groupSuffix: 'azure.example.org' } });
-const emitted = emitAll(result.model, [crdEmitter, summaryEmitter]);
+const counts: Record<string, number> = {};
+const emitted = await runEmitters(result.model, [crdEmitter, summaryEmitter], { count: (key, by = 1) => void (counts[key] = (counts[key] ?? 0) + by) });
 const written = writeOutput(outDir, emitted.files);
 
 // The generated conversion code, run: deletionPolicy is Kubernetes-only, so it stays out of the ARM body.
@@ -79,7 +64,7 @@ console.log(
   JSON.stringify({
     stages: result.stages.map((s) => s.id),
     packages: result.model.packages.map((p) => `${p.namespace} ${p.apiVersion}`),
-    counts: { ...result.counts, ...emitted.counts },
+    counts: { ...result.counts, ...counts },
     errors: diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic),
     deletionPolicy: { storageAccount: specProperty('Microsoft.Storage/storageAccounts'), vault: specProperty('Microsoft.KeyVault/vaults') },
     files: emitted.files.map((f) => f.path).sort(),

@@ -20,7 +20,8 @@ export const DELETION_POLICY: Property = {
   required: false,
   readOnly: false,
   description: 'What happens to the Azure resource when this Kubernetes resource is deleted (default Delete).',
-  annotations: { kubernetesOnly: 'true', addedBy: 'example-provider' },
+  kubernetesOnly: true,
+  annotations: { addedBy: 'example-provider' },
 };
 
 /** Adds `deletionPolicy` to the spec of every resource: needs the spec types and `owner-scope`'s final top level. */

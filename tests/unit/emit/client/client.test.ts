@@ -481,7 +481,7 @@ describe.skipIf(!existsSync(typescriptEmitterFile))('the clients with the TypeSc
     expect(typescript, 'an Emitter exported by generator/emit/typescript/index.ts').toBeDefined();
     const { model } = await fixtureThrough('pipeline/storage-version', 'storage-version');
     const clients = clientEmitter.emit(model, emitContext());
-    const kinds = typescript!.emit(model, emitContext());
+    const kinds = await typescript!.emit(model, emitContext());
     for (const c of clients) expect(kinds.map((f) => f.path), 'the kind module beside each client').toContain(c.path.replace(/\.client\.ts$/, '.ts'));
     const compiledTogether = compileProject([...kinds, ...clients], { roots: clients.map((c) => c.path), unusedChecks: false });
     try {

@@ -122,8 +122,8 @@ describe('crd schema: objects', () => {
       discriminator: 'kind',
       properties: [
         prop('owner', { kind: 'ownerRef', kinds: [{ group: 'resources.azure.com', kind: 'ResourceGroup' }] }, { required: true, role: 'owner' }),
-        prop('azureCli', { kind: 'object', properties: [prop('script', STRING)] }, { annotations: { variant: 'AzureCLI' } }),
-        prop('azurePowerShell', { kind: 'object', properties: [prop('script', STRING)] }, { annotations: { variant: 'AzurePowerShell' } }),
+        prop('azureCli', { kind: 'object', properties: [prop('script', STRING)] }, { variant: 'AzureCLI' }),
+        prop('azurePowerShell', { kind: 'object', properties: [prop('script', STRING)] }, { variant: 'AzurePowerShell' }),
       ],
     };
     const spec = build(t, 'spec').schema;

@@ -7,7 +7,7 @@ import { Diagnostics } from '../../../../generator/diagnostics.js';
 import { emitDocs, type DocsContext } from '../../../../generator/emit/docs/index.js';
 import type { EmittedFile } from '../../../../generator/emit/emitter.js';
 import { typescriptEmitter } from '../../../../generator/emit/typescript/index.js';
-import { loadGeneratedFiles, type GeneratedCode } from '../../../../generator/generated/load.js';
+import { loadGeneratedFiles, type GeneratedCode } from '../../../../generator/output-reader/load.js';
 import type { Model } from '../../../../generator/model/types.js';
 
 export interface RenderedDocs {

@@ -1,7 +1,7 @@
 /** CRD schemas checked with ajv as the API server checks objects, and the wording of each error. */
 import { describe, expect, it } from 'vitest';
-import { crdSchemaToJsonSchema, pruneNulls } from '../../../generator/generated/crd-json-schema.js';
-import { compileValidator, pathOfPointer } from '../../../generator/generated/validate-object.js';
+import { crdSchemaToJsonSchema, pruneNulls } from '../../../generator/output-reader/crd-json-schema.js';
+import { compileValidator, pathOfPointer } from '../../../generator/output-reader/validate-object.js';
 
 const schema = {
   type: 'object',

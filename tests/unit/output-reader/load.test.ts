@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { GeneratedCodeError, loadGeneratedCode, openGeneratedCode } from '../../../generator/generated/load.js';
+import { GeneratedCodeError, loadGeneratedCode, openGeneratedCode } from '../../../generator/output-reader/load.js';
 import { emitFixture, removeDir, tempDir, writeFiles } from '../emit/typescript/support.js';
 
 const dirs: string[] = [];

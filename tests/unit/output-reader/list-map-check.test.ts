@@ -3,8 +3,8 @@
  * ("Duplicate value"). A disagreement the cluster suite would show once lists became list maps.
  */
 import { describe, expect, it } from 'vitest';
-import { listMapErrors } from '../../../generator/generated/list-map-check.js';
-import { compileValidator } from '../../../generator/generated/validate-object.js';
+import { listMapErrors } from '../../../generator/output-reader/list-map-check.js';
+import { compileValidator } from '../../../generator/output-reader/validate-object.js';
 
 const schema = {
   type: 'object',

@@ -7,8 +7,8 @@
  */
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { celFieldName, compileCelRules, toCel } from '../../../generator/generated/cel-rules.js';
-import { compileValidator, prepareObject } from '../../../generator/generated/validate-object.js';
+import { celFieldName, compileCelRules, toCel } from '../../../generator/output-reader/cel-rules.js';
+import { compileValidator, prepareObject } from '../../../generator/output-reader/validate-object.js';
 import { crdEmitter, type CustomResourceDefinition } from '../../../generator/emit/crd/index.js';
 import { crossplaneStages } from '../../../generator/targets/crossplane.js';
 import { loadFixture, runStages } from '../../helpers.js';

@@ -14,7 +14,7 @@
 import { Ajv, type ErrorObject, type Format } from 'ajv';
 import { RE2JS } from 're2js';
 import { KEPT_FORMATS } from '../emit/crd/formats.js';
-import { patternProblem } from '../pipeline/validations.js';
+import { patternProblem } from '../rules/patterns.js';
 import { applyDefaults, crdSchemaToJsonSchema, pruneNulls } from './crd-json-schema.js';
 import { listMapErrors } from './list-map-check.js';
 

@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../helpers.js';
 
-const moduleUrl = pathToFileURL(path.join(repoRoot, 'dist', 'generator', 'generated', 'temp-dirs.js')).href;
+const moduleUrl = pathToFileURL(path.join(repoRoot, 'dist', 'generator', 'output-reader', 'temp-dirs.js')).href;
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
 

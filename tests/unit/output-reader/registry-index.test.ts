@@ -1,6 +1,6 @@
 /** Reading the registry's text: entries, their module, and what is wrong with an entry that cannot be read. */
 import { describe, expect, it } from 'vitest';
-import { parseRegistry } from '../../../generator/generated/registry-index.js';
+import { parseRegistry } from '../../../generator/output-reader/registry-index.js';
 
 const entry = (fields: string) => `descriptor({ ${fields} })`;
 const FULL = "group: 'g.example.com', version: 'v20200101', kind: 'Widget', plural: 'widgets', armType: 'Microsoft.Test/widgets', armApiVersion: '2020-01-01', collectReferences: w.collectReferences, specToArm: w.specToArm, armToSpec: w.armToSpec, armToStatus: w.armToStatus";

@@ -3,7 +3,7 @@
  * Kubernetes `apiVersion` and `kind` (for `render`). When nothing matches, the message says what
  * the output has instead, so that the user can pick a version or generate what is missing.
  */
-import { compareApiVersions } from '../pipeline/storage-version.js';
+import { compareApiVersions } from '../model/api-versions.js';
 import type { RegistryEntry } from './registry-index.js';
 
 export type FindResult<T> = { ok: true; entry: T; note?: string } | { ok: false; message: string };

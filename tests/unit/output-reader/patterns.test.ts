@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkStructural } from '../../../generator/emit/crd/index.js';
-import { compileValidator, CrdSchemaError, patternProblems, re2PatternProblem } from '../../../generator/generated/validate-object.js';
+import { compileValidator, CrdSchemaError, patternProblems, re2PatternProblem } from '../../../generator/output-reader/validate-object.js';
 import { azureSpecsDir } from '../../helpers.js';
 
 /** ContainerService `windowsProfile.adminUsername` (ContainerServiceWindowsProfile; the containerServices resource of 2017-07-01 uses it). */
