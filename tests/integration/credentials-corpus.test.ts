@@ -24,6 +24,7 @@ const bin = path.join(repoRoot, 'dist', 'generator', 'cli', 'main.js');
 interface Schema {
   type?: string;
   format?: string;
+  description?: string;
   enum?: unknown[];
   properties?: Record<string, Schema>;
   items?: Schema;
@@ -99,10 +100,12 @@ describe.skipIf(!hasAzureSpecs)('the credential rule over generate --all', () =>
           statusProperties++;
           const name = where.slice(where.lastIndexOf('.') + 1);
           if (!isCredentialName(name) || !isText(s)) continue;
-          // Status schemas drop enums (`validations`); the spec schema of the same path keeps them,
-          // and the rule does not take an enum (`syncNtlmPasswords: Enabled`, `permissions.secrets: [get]`).
+          // The rule does not take an enum (`syncNtlmPasswords: Enabled`, `permissions.secrets: [get]`).
+          // Status schemas drop closed enums (`validations`) but the spec schema of the same path keeps
+          // them; an open enum (x-ms-enum modelAsString) is a plain string whose description lists
+          // its "Known values" on both sides.
           const inSpec = at(root, `spec${where.slice('status'.length).replace(/\[\]/g, '')}`);
-          if (inSpec?.enum || inSpec?.items?.enum) {
+          if (inSpec?.enum || inSpec?.items?.enum || /\bKnown values: /.test(s.description ?? '')) {
             enums++;
             continue;
           }
