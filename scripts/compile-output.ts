@@ -23,6 +23,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../generator/package-root.js';
+import { generatedCodeCompilerOptions, tscCommand } from './tsc.js';
 
 interface Args {
   out: string;
@@ -116,13 +117,7 @@ function runtimeDeclarations(repo: string): { runtime: string; client: string } 
 
 function compilerOptions(repo: string, extra: Record<string, unknown>): Record<string, unknown> {
   const { runtime, client } = runtimeDeclarations(repo);
-  return {
-    target: 'ES2022',
-    lib: ['ES2022'],
-    module: 'NodeNext',
-    moduleResolution: 'NodeNext',
-    strict: true,
-    skipLibCheck: true,
+  return generatedCodeCompilerOptions({
     types: ['node'],
     typeRoots: [path.join(repo, 'node_modules', '@types')],
     paths: {
@@ -131,14 +126,9 @@ function compilerOptions(repo: string, extra: Record<string, unknown>): Record<s
       '@kubernetes/client-node': [path.join(repo, 'node_modules', '@kubernetes', 'client-node', 'dist', 'index.d.ts')],
     },
     ...extra,
-  };
+  });
 }
 
-/** The native compiler of TypeScript 7 when installed, else its node launcher. */
-function compiler(repo: string): string[] {
-  const exe = path.join(repo, 'node_modules', '@typescript', `typescript-${process.platform}-${process.arch}`, 'lib', process.platform === 'win32' ? 'tsc.exe' : 'tsc');
-  return existsSync(exe) ? [exe] : [process.execPath, path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc')];
-}
 
 /** The high-water mark of a process's resident memory, in kB (undefined without /proc). */
 function highWaterKB(pid: number): number | undefined {
@@ -194,7 +184,7 @@ async function main(): Promise<void> {
   const tsRoot = path.join(args.out, 'ts');
   if (!existsSync(tsRoot)) usage(`${tsRoot} does not exist: give the output folder of armkube generate`);
   const repo = packageRoot();
-  const command = compiler(repo);
+  const command = tscCommand(repo);
   const total = tsFiles(tsRoot);
   const split = args.split === 'group' || (args.split === 'auto' && total.bytes > args.budgetBytes);
   const programs = plan(tsRoot, split, args.budgetBytes);

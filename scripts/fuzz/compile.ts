@@ -9,14 +9,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../generator/package-root.js';
+import { generatedCodeCompilerOptions, tscCommand } from '../tsc.js';
 
 export type CompileResult = { kind: 'checked'; errors: string[]; milliseconds: number } | { kind: 'skipped'; reason: string } | { kind: 'hang'; milliseconds: number };
 
-/** The native compiler of TypeScript 7 when installed, else its node launcher. */
-function compiler(repo: string): string[] {
-  const exe = path.join(repo, 'node_modules', '@typescript', `typescript-${process.platform}-${process.arch}`, 'lib', process.platform === 'win32' ? 'tsc.exe' : 'tsc');
-  return existsSync(exe) ? [exe] : [process.execPath, path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc')];
-}
 
 /**
  * Type-checks `<outDir>/ts` (when there is TypeScript in it) with the tsconfig written at
@@ -30,22 +26,12 @@ export function compileOutput(outDir: string, tsconfigPath: string, timeoutMs: n
   const runtime = path.join(repo, 'dist', 'generator', 'runtime', 'index.d.ts');
   if (!existsSync(runtime)) return Promise.resolve({ kind: 'skipped', reason: `${runtime} is missing: run npm run build` });
   const tsconfig = {
-    compilerOptions: {
-      target: 'ES2022',
-      lib: ['ES2022'],
-      module: 'NodeNext',
-      moduleResolution: 'NodeNext',
-      strict: true,
-      noEmit: true,
-      skipLibCheck: true,
-      types: [],
-      paths: { 'armkube/runtime': [runtime] },
-    },
+    compilerOptions: generatedCodeCompilerOptions({ noEmit: true, types: [], paths: { 'armkube/runtime': [runtime] } }),
     include: [path.join(tsRoot, '**', '*.ts')],
     exclude: [path.join(tsRoot, '**', '*.client.ts')],
   };
   writeFileSync(tsconfigPath, JSON.stringify(tsconfig, null, 2));
-  const [command, ...args] = compiler(repo);
+  const [command, ...args] = tscCommand(repo);
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(command, [...args, '-p', tsconfigPath, '--pretty', 'false'], { cwd: outDir, stdio: ['ignore', 'pipe', 'pipe'] });
